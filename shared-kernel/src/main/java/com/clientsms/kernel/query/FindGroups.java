@@ -1,0 +1,4 @@
+package com.clientsms.kernel.query;
+
+/** The groups of a practice. */
+public record FindGroups(String practiceId) {}
