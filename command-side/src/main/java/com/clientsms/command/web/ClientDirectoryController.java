@@ -1,0 +1,104 @@
+package com.clientsms.command.web;
+
+import com.clientsms.kernel.directory.ChangeClientMobile;
+import com.clientsms.kernel.directory.DeactivateClient;
+import com.clientsms.kernel.directory.LinkPractitioner;
+import com.clientsms.kernel.directory.ReactivateClient;
+import com.clientsms.kernel.directory.RecordClientOptIn;
+import com.clientsms.kernel.directory.RegisterClient;
+import com.clientsms.kernel.directory.UnlinkPractitioner;
+import com.clientsms.kernel.staff.StaffRef;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Client directory maintenance. Who may do it (administrators and superusers) is the Client aggregate's rule. */
+@RestController
+@RequestMapping("/api/clients")
+class ClientDirectoryController {
+
+    private final CommandGateway commands;
+
+    ClientDirectoryController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Created> register(
+            @AuthenticationPrincipal StaffRef caller, @RequestBody(required = false) NewClient request) {
+        NewClient client = request == null ? new NewClient(null, null, null, null) : request;
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterClient(
+                id,
+                caller.practiceId(),
+                client.name(),
+                client.mobile(),
+                client.active() == null || client.active(),
+                client.practitionerIds() == null ? List.of() : client.practitionerIds(),
+                caller));
+        return ResponseEntity.created(URI.create("/api/clients/" + id)).body(new Created(id));
+    }
+
+    @PutMapping("/{clientId}/mobile")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeMobile(
+            @AuthenticationPrincipal StaffRef caller,
+            @PathVariable String clientId,
+            @RequestBody(required = false) NewMobile request) {
+        commands.sendAndWait(new ChangeClientMobile(clientId, request == null ? null : request.mobile(), caller));
+    }
+
+    @PostMapping("/{clientId}/deactivate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deactivate(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {
+        commands.sendAndWait(new DeactivateClient(clientId, caller));
+    }
+
+    @PostMapping("/{clientId}/reactivate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reactivate(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {
+        commands.sendAndWait(new ReactivateClient(clientId, caller));
+    }
+
+    @PostMapping("/{clientId}/practitioners")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void link(
+            @AuthenticationPrincipal StaffRef caller,
+            @PathVariable String clientId,
+            @RequestBody(required = false) PractitionerLink request) {
+        commands.sendAndWait(new LinkPractitioner(clientId, request == null ? null : request.practitionerId(), caller));
+    }
+
+    @DeleteMapping("/{clientId}/practitioners/{practitionerId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlink(
+            @AuthenticationPrincipal StaffRef caller,
+            @PathVariable String clientId,
+            @PathVariable String practitionerId) {
+        commands.sendAndWait(new UnlinkPractitioner(clientId, practitionerId, caller));
+    }
+
+    @PostMapping("/{clientId}/opt-in")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void optIn(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {
+        commands.sendAndWait(new RecordClientOptIn(clientId, caller));
+    }
+
+    record NewClient(String name, String mobile, Boolean active, List<String> practitionerIds) {}
+
+    record NewMobile(String mobile) {}
+
+    record PractitionerLink(String practitionerId) {}
+}

@@ -1,0 +1,246 @@
+package com.clientsms.query.history;
+
+import static com.clientsms.query.support.Events.OTHER_PRACTICE;
+import static com.clientsms.query.support.Events.PRACTICE;
+import static com.clientsms.query.support.Events.T0;
+import static com.clientsms.query.support.Events.accepted;
+import static com.clientsms.query.support.Events.failed;
+import static com.clientsms.query.support.Events.requested;
+import static com.clientsms.query.support.Events.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientsms.kernel.delivery.DeliveryStatus;
+import com.clientsms.kernel.delivery.SmsAccepted;
+import com.clientsms.kernel.delivery.SmsStatusChanged;
+import com.clientsms.kernel.query.ClientHistoryPage;
+import com.clientsms.kernel.query.FindClientHistory;
+import com.clientsms.kernel.query.MessageView;
+import com.clientsms.kernel.query.TimelineEntry;
+import com.clientsms.kernel.sending.MessageRequested;
+import com.clientsms.kernel.staff.Role;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The history projection's behaviour, run against each MongoDB the product supports. */
+abstract class ClientHistoryProjectionContract {
+
+    private static final String CLIENT = "client-1";
+
+    private MongoTemplate mongo;
+    private ClientHistoryProjection projection;
+
+    abstract MongoTemplate freshDatabase();
+
+    @BeforeEach
+    void setUp() {
+        mongo = freshDatabase();
+        projection = new ClientHistoryProjection(mongo);
+    }
+
+    @Test
+    void deliveredMessageShowsEachStepOfItsWayInTheTimeline() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+        projection.on(accepted("m1", CLIENT, T0.plusSeconds(1)), "e2");
+        projection.on(status("m1", CLIENT, DeliveryStatus.SENT, T0.plusSeconds(2)), "e3");
+        projection.on(status("m1", CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(5)), "e4");
+
+        MessageView message = onlyMessage();
+        assertThat(message.status()).isEqualTo("delivered");
+        assertThat(message.timeline())
+                .containsExactly(
+                        new TimelineEntry("requested", T0, null, null),
+                        new TimelineEntry("accepted", T0.plusSeconds(1), null, null),
+                        new TimelineEntry("sent", T0.plusSeconds(2), null, null),
+                        new TimelineEntry("delivered", T0.plusSeconds(5), null, null));
+        assertThat(stored("m1").getString("providerMessageId")).isEqualTo("SMm1");
+    }
+
+    @Test
+    void historyShowsWhoSentWhatUnderWhichRole() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+
+        MessageView message = onlyMessage();
+        assertThat(message.messageId()).isEqualTo("m1");
+        assertThat(message.body()).isEqualTo("Please call the practice on 02 9999 0000.");
+        assertThat(message.sender()).isEqualTo("pat");
+        assertThat(message.senderName()).isEqualTo("Pat Practitioner");
+        assertThat(message.senderRole()).isEqualTo(Role.PRACTITIONER);
+        assertThat(message.audience()).isEqualTo("client");
+        assertThat(message.requestedAt()).isEqualTo(T0);
+        assertThat(message.status()).isEqualTo("requested");
+        assertThat(message.characters()).isEqualTo(41);
+        assertThat(message.encoding()).isEqualTo("GSM_7");
+        assertThat(message.segments()).isEqualTo(1);
+    }
+
+    @Test
+    void failedMessageShowsTheCarrierCodeAndAReadableReason() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+        projection.on(accepted("m1", CLIENT, T0.plusSeconds(1)), "e2");
+        projection.on(failed("m1", CLIENT, "30003", "The handset is unreachable.", T0.plusSeconds(3)), "e3");
+
+        MessageView message = onlyMessage();
+        assertThat(message.status()).isEqualTo("failed");
+        assertThat(message.errorCode()).isEqualTo("30003");
+        assertThat(message.reason()).isEqualTo("The handset is unreachable.");
+        assertThat(message.timeline())
+                .last()
+                .isEqualTo(new TimelineEntry("failed", T0.plusSeconds(3), "30003", "The handset is unreachable."));
+    }
+
+    @Test
+    void lateSentAfterDeliveredIsRecordedInTheTimelineButLeavesTheMessageDelivered() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+        projection.on(status("m1", CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(5)), "e2");
+        projection.on(status("m1", CLIENT, DeliveryStatus.SENT, T0.plusSeconds(2)), "e3");
+        projection.on(accepted("m1", CLIENT, T0.plusSeconds(1)), "e4");
+
+        MessageView message = onlyMessage();
+        assertThat(message.status()).isEqualTo("delivered");
+        assertThat(message.timeline())
+                .extracting(TimelineEntry::status)
+                .containsExactly("requested", "accepted", "sent", "delivered");
+    }
+
+    @Test
+    void aFinalStatusIsNeverReplacedByAnotherFinalStatus() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+        projection.on(status("m1", CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(5)), "e2");
+        projection.on(failed("m1", CLIENT, "30008", "Unknown error.", T0.plusSeconds(6)), "e3");
+
+        MessageView message = onlyMessage();
+        assertThat(message.status()).isEqualTo("delivered");
+        assertThat(message.errorCode()).isNull();
+    }
+
+    @Test
+    void statusHandledBeforeItsRequestStillEndsAsACompleteMessage() {
+        projection.on(status("m1", CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(5)), "e2");
+        projection.on(requested("m1", CLIENT, T0), "e1");
+
+        MessageView message = onlyMessage();
+        assertThat(message.status()).isEqualTo("delivered");
+        assertThat(message.body()).isNotBlank();
+        assertThat(message.timeline()).extracting(TimelineEntry::status).containsExactly("requested", "delivered");
+    }
+
+    @Test
+    void handlingTheSameEventTwiceRecordsItOnce() {
+        SmsStatusChanged sent = status("m1", CLIENT, DeliveryStatus.SENT, T0.plusSeconds(2));
+        projection.on(requested("m1", CLIENT, T0), "e1");
+        projection.on(sent, "e2");
+        projection.on(sent, "e2");
+
+        assertThat(onlyMessage().timeline()).extracting(TimelineEntry::status).containsExactly("requested", "sent");
+    }
+
+    @Test
+    void replayingEveryEventAgainLeavesIdenticalDocuments() {
+        MessageRequested request = requested("m1", CLIENT, T0);
+        SmsAccepted accept = accepted("m1", CLIENT, T0.plusSeconds(1));
+        SmsStatusChanged deliver = status("m1", CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(4));
+        Runnable all = () -> {
+            projection.on(request, "e1");
+            projection.on(accept, "e2");
+            projection.on(deliver, "e3");
+        };
+        all.run();
+        Document once = stored("m1");
+
+        all.run();
+
+        assertThat(stored("m1")).isEqualTo(once);
+        assertThat(mongo.getCollection(ClientHistoryProjection.COLLECTION).countDocuments())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void historyIsNewestFirstAndPaged() {
+        for (int i = 0; i < 5; i++) {
+            projection.on(requested("m" + i, CLIENT, T0.plus(Duration.ofMinutes(i))), "e" + i);
+        }
+
+        ClientHistoryPage first = projection.handle(new FindClientHistory(PRACTICE, CLIENT, 0, 2));
+        ClientHistoryPage last = projection.handle(new FindClientHistory(PRACTICE, CLIENT, 2, 2));
+
+        assertThat(first.items()).extracting(MessageView::messageId).containsExactly("m4", "m3");
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.page()).isZero();
+        assertThat(first.size()).isEqualTo(2);
+        assertThat(last.items()).extracting(MessageView::messageId).containsExactly("m0");
+    }
+
+    @Test
+    void messagesRequestedAtTheSameMomentKeepAStableOrder() {
+        projection.on(requested("m-a", CLIENT, T0), "e1");
+        projection.on(requested("m-b", CLIENT, T0), "e2");
+
+        List<String> ids = new ArrayList<>();
+        ids.addAll(messageIds(0));
+        ids.addAll(messageIds(1));
+
+        assertThat(ids).containsExactly("m-b", "m-a");
+    }
+
+    @Test
+    void historyShowsOnlyThatClientsMessages() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+        projection.on(requested("m2", "client-2", T0), "e2");
+
+        assertThat(projection
+                        .handle(new FindClientHistory(PRACTICE, CLIENT, 0, 20))
+                        .items())
+                .extracting(MessageView::messageId)
+                .containsExactly("m1");
+    }
+
+    @Test
+    void anotherPracticeSeesNothingOfAClientsHistory() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+
+        ClientHistoryPage page = projection.handle(new FindClientHistory(OTHER_PRACTICE, CLIENT, 0, 20));
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isZero();
+    }
+
+    @Test
+    void resetEmptiesTheHistoryAndKeepsTheIndex() {
+        projection.on(requested("m1", CLIENT, T0), "e1");
+
+        projection.reset();
+
+        assertThat(projection
+                        .handle(new FindClientHistory(PRACTICE, CLIENT, 0, 20))
+                        .total())
+                .isZero();
+        assertThat(mongo.indexOps(ClientHistoryProjection.COLLECTION).getIndexInfo())
+                .anySatisfy(index -> assertThat(index.getName()).isEqualTo("client_newest_first"));
+    }
+
+    private List<String> messageIds(int page) {
+        return projection.handle(new FindClientHistory(PRACTICE, CLIENT, page, 1)).items().stream()
+                .map(MessageView::messageId)
+                .toList();
+    }
+
+    private MessageView onlyMessage() {
+        List<MessageView> items = projection
+                .handle(new FindClientHistory(PRACTICE, CLIENT, 0, 20))
+                .items();
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private Document stored(String messageId) {
+        return mongo.getCollection(ClientHistoryProjection.COLLECTION)
+                .find(Filters.eq("_id", messageId))
+                .first();
+    }
+}

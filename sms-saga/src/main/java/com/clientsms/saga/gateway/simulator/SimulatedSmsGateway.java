@@ -1,0 +1,215 @@
+package com.clientsms.saga.gateway.simulator;
+
+import com.clientsms.kernel.phone.PhoneNumber;
+import com.clientsms.saga.gateway.CarrierErrors;
+import com.clientsms.saga.gateway.DeliveryReport;
+import com.clientsms.saga.gateway.DeliveryReports;
+import com.clientsms.saga.gateway.OutboundSms;
+import com.clientsms.saga.gateway.SendOutcome;
+import com.clientsms.saga.gateway.SmsGateway;
+import com.clientsms.saga.gateway.simulator.SimulatedFate.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A carrier that behaves like Twilio without the network: it answers a send at once (after the configured latency)
+ * with a Twilio-shaped id, then reports "sent" and a final status from its own threads, as Twilio's callbacks would.
+ *
+ * <p>Each message's fate is drawn from a random generator seeded with the configured seed and the message id, so a
+ * run can be predicted ({@link #fateOf}). Twilio's magic test numbers are refused as Twilio refuses them. A ledger
+ * counts every submission per message: crash tests check each recipient was sent exactly once.
+ */
+public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
+
+    /** Twilio's test number for "invalid number" (21211). */
+    public static final String INVALID_NUMBER = "+15005550001";
+    /** Twilio's test number for "not a mobile number" (21614). */
+    public static final String NOT_A_MOBILE = "+15005550009";
+    /** Twilio's test number for a recipient who replied STOP (21610). */
+    public static final String OPTED_OUT = "+15005550004";
+
+    private static final Map<String, String> MAGIC_NUMBERS = Map.of(
+            INVALID_NUMBER, CarrierErrors.INVALID_NUMBER,
+            NOT_A_MOBILE, CarrierErrors.NOT_A_MOBILE,
+            OPTED_OUT, CarrierErrors.OPTED_OUT);
+
+    // Opt-out (21610) is left out of the random mix: it marks the client, which only the magic number should do.
+    private static final List<String> REJECTION_CODES = List.of("21211", "21408", "21614");
+    private static final List<String> TRANSIENT_CODES = List.of(CarrierErrors.TOO_MANY_REQUESTS, "503");
+    private static final List<String> UNDELIVERED_CODES = List.of("30003", "30004", "30005", "30006", "30007");
+    private static final List<String> FAILED_CODES = List.of("30008");
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedSmsGateway.class);
+
+    private final SimulatorProperties properties;
+    private final DeliveryReports reports;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, AtomicInteger> submissionsByMessage = new ConcurrentHashMap<>();
+    private final AtomicLong totalSubmissions = new AtomicLong();
+
+    public SimulatedSmsGateway(SimulatorProperties properties, DeliveryReports reports) {
+        this(properties, reports, Clock.systemUTC());
+    }
+
+    public SimulatedSmsGateway(SimulatorProperties properties, DeliveryReports reports, Clock clock) {
+        this.properties = properties;
+        this.reports = reports;
+        this.clock = clock;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(properties.reportThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "sms-simulator-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public SendOutcome send(OutboundSms sms) {
+        int submission = submissionsByMessage
+                .computeIfAbsent(sms.messageId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        totalSubmissions.incrementAndGet();
+        awaitAcceptLatency();
+        SimulatedFate fate = fateOf(sms.messageId(), sms.to(), submission);
+        log.debug(
+                "Simulated send of message {} to {} ({} chars, {} segments, submission {}): {}",
+                sms.messageId(),
+                PhoneNumber.mask(sms.to()),
+                sms.body() == null ? 0 : sms.body().length(),
+                sms.segments(),
+                submission,
+                fate.outcome());
+        return switch (fate.outcome()) {
+            case REJECTED -> new SendOutcome.Rejected(fate.errorCode(), CarrierErrors.reason(fate.errorCode()));
+            case TRANSIENT_FAILURE ->
+                new SendOutcome.TransientFailure(fate.errorCode(), CarrierErrors.reason(fate.errorCode()));
+            case DELIVERED, UNDELIVERED, FAILED -> accept(sms.messageId(), fate);
+        };
+    }
+
+    /** The fate of a message's first submission. */
+    public SimulatedFate fateOf(String messageId, String to) {
+        return fateOf(messageId, to, 1);
+    }
+
+    /**
+     * The fate of the given submission (1 for the first) of a message. Rejection and the delivery outcome belong to the
+     * message and are the same on every submission; a transient failure is drawn per submission, so a retry can pass.
+     */
+    public SimulatedFate fateOf(String messageId, String to, int submission) {
+        String magicCode = MAGIC_NUMBERS.get(to);
+        if (magicCode != null) {
+            return new SimulatedFate(Outcome.REJECTED, magicCode);
+        }
+        long messageSeed = mix(properties.seed(), messageId);
+        SplittableRandom perMessage = new SplittableRandom(messageSeed);
+        double rejectionDraw = perMessage.nextDouble();
+        double deliveryDraw = perMessage.nextDouble();
+        int codeDraw = perMessage.nextInt(Integer.MAX_VALUE);
+        if (rejectionDraw < properties.rejectedRate()) {
+            return new SimulatedFate(Outcome.REJECTED, pick(REJECTION_CODES, codeDraw));
+        }
+        double transientDraw = new SplittableRandom(messageSeed + submission).nextDouble();
+        if (transientDraw < properties.transientFailureRate()) {
+            return new SimulatedFate(Outcome.TRANSIENT_FAILURE, pick(TRANSIENT_CODES, codeDraw));
+        }
+        if (deliveryDraw < properties.undeliveredRate()) {
+            return new SimulatedFate(Outcome.UNDELIVERED, pick(UNDELIVERED_CODES, codeDraw));
+        }
+        if (deliveryDraw < properties.undeliveredRate() + properties.failedRate()) {
+            return new SimulatedFate(Outcome.FAILED, pick(FAILED_CODES, codeDraw));
+        }
+        return new SimulatedFate(Outcome.DELIVERED, null);
+    }
+
+    /** How many times the message was handed to this gateway, whatever the answer. */
+    public int submissions(String messageId) {
+        AtomicInteger count = submissionsByMessage.get(messageId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many sends this gateway received in all. */
+    public long totalSubmissions() {
+        return totalSubmissions.get();
+    }
+
+    /** A copy of the ledger: submissions per message id. */
+    public Map<String, Integer> submissionsByMessage() {
+        Map<String, Integer> copy = new HashMap<>();
+        submissionsByMessage.forEach((id, count) -> copy.put(id, count.get()));
+        return Map.copyOf(copy);
+    }
+
+    /** Stops reporting; reports still pending are dropped, as callbacks are while the application is down. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private SendOutcome accept(String messageId, SimulatedFate fate) {
+        String providerMessageId = "SM" + UUID.randomUUID().toString().replace("-", "");
+        schedule(() -> {
+            report(providerMessageId, messageId, "sent", null);
+            schedule(() -> report(providerMessageId, messageId, fate.carrierStatus(), fate.errorCode()));
+        });
+        return new SendOutcome.Accepted(providerMessageId, clock.instant());
+    }
+
+    private void schedule(Runnable task) {
+        try {
+            scheduler.schedule(task, properties.reportDelay().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Simulator is shut down; a status report is dropped");
+        }
+    }
+
+    private void report(String providerMessageId, String messageId, String status, String errorCode) {
+        try {
+            reports.report(new DeliveryReport(providerMessageId, messageId, status, errorCode, clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Status report '{}' for message {} was not taken", status, messageId, e);
+        }
+    }
+
+    private void awaitAcceptLatency() {
+        Duration latency = properties.acceptLatency();
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            // Stands in for the blocking HTTP round trip of a real carrier.
+            TimeUnit.NANOSECONDS.sleep(latency.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String pick(List<String> codes, int draw) {
+        return codes.get(draw % codes.size());
+    }
+
+    /** FNV-1a over the message id, folded into the seed. */
+    private static long mix(long seed, String messageId) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < messageId.length(); i++) {
+            hash ^= messageId.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash ^ (seed * 0x9E3779B97F4A7C15L);
+    }
+}

@@ -1,0 +1,222 @@
+package com.clientsms.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.clientsms.kernel.body.SmsEncoding;
+import com.clientsms.kernel.delivery.DeliveryStatus;
+import com.clientsms.kernel.delivery.RecordDeliveryStatus;
+import com.clientsms.kernel.delivery.RecordSmsAccepted;
+import com.clientsms.kernel.delivery.SmsAccepted;
+import com.clientsms.kernel.delivery.SmsStatusChanged;
+import com.clientsms.kernel.directory.RecordClientOptOut;
+import com.clientsms.kernel.sending.Audience;
+import com.clientsms.kernel.sending.MessageRequested;
+import com.clientsms.kernel.staff.Role;
+import com.clientsms.kernel.staff.StaffRef;
+import com.clientsms.saga.delivery.SmsDeliverySaga;
+import com.clientsms.saga.gateway.simulator.SimulatedFate;
+import com.clientsms.saga.gateway.simulator.SimulatedSmsGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The module wired as the application wires it: Axon's JDBC storage (here on H2), Jackson for events and sagas, the
+ * saga on its pooled streaming processor, the simulated carrier reporting back through the recorder. A stand-in for
+ * the command side's SmsDelivery aggregate records the commands and emits the events it would.
+ */
+@SpringBootTest(
+        classes = SmsDeliveryFlowTest.FlowApplication.class,
+        properties = {
+            "spring.main.web-application-type=none",
+            "spring.datasource.url=jdbc:h2:mem:saga-flow;DB_CLOSE_DELAY=-1",
+            "spring.sql.init.schema-locations=classpath:saga-flow-schema.sql",
+            "axon.axonserver.enabled=false",
+            "axon.serializer.general=jackson",
+            "axon.serializer.events=jackson",
+            "axon.serializer.messages=jackson",
+            "clientsms.simulator.report-delay=10ms",
+            "clientsms.simulator.undelivered-rate=0.2",
+            "clientsms.simulator.failed-rate=0.1",
+            "clientsms.simulator.seed=11"
+        })
+class SmsDeliveryFlowTest {
+
+    private static final String MOBILE = "+61412345678";
+
+    @Autowired
+    EventGateway events;
+
+    @Autowired
+    SmsDeliveryStandIn smsDelivery;
+
+    @Autowired
+    SimulatedSmsGateway carrier;
+
+    @Autowired
+    SagaStore<Object> sagaStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everyRequestedMessageReachesTheCarrierOnceAndEndsWithItsFinalStatus() {
+        List<String> ids = IntStream.range(0, 30).mapToObj(i -> "flow-" + i).toList();
+        ids.forEach(id -> events.publish(requested(id, MOBILE)));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ids).allSatisfy(id -> assertThat(finalStatusOf(id))
+                        .isEqualTo(expectedFinalStatus(carrier.fateOf(id, MOBILE)))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids)
+                .allSatisfy(id -> assertThat(activeSagasFor(id)).isZero()));
+
+        assertThat(ids).allSatisfy(id -> assertThat(carrier.submissions(id)).isOne());
+        assertThat(smsDelivery.commands)
+                .filteredOn(RecordSmsAccepted.class::isInstance)
+                .extracting(command -> ((RecordSmsAccepted) command).messageId())
+                .containsAll(ids)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void recipientWhoOptedOutAtTheCarrierIsMarkedAsOptedOut() {
+        events.publish(requested("flow-stop", SimulatedSmsGateway.OPTED_OUT));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(smsDelivery.commands)
+                .contains(new RecordClientOptOut("client-flow-stop", "21610", "flow-stop")));
+        assertThat(finalStatusOf("flow-stop")).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(activeSagasFor("flow-stop")).isZero();
+    }
+
+    @Test
+    void sagaRunsOnAPooledStreamingProcessorWhoseTokenIsStoredWithTheSagas() {
+        assertThat(processing.eventProcessor("SmsDeliverySagaProcessor", PooledStreamingEventProcessor.class))
+                .isPresent();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from tokenentry where processorname = 'SmsDeliverySagaProcessor'",
+                                Integer.class)
+                        > 0);
+    }
+
+    private DeliveryStatus finalStatusOf(String messageId) {
+        return smsDelivery.commands.stream()
+                .filter(RecordDeliveryStatus.class::isInstance)
+                .map(RecordDeliveryStatus.class::cast)
+                .filter(command -> command.messageId().equals(messageId)
+                        && command.status().isFinal())
+                .map(RecordDeliveryStatus::status)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private int activeSagasFor(String messageId) {
+        return sagaStore
+                .findSagas(SmsDeliverySaga.class, new AssociationValue("messageId", messageId))
+                .size();
+    }
+
+    private static DeliveryStatus expectedFinalStatus(SimulatedFate fate) {
+        return switch (fate.outcome()) {
+            case DELIVERED -> DeliveryStatus.DELIVERED;
+            case UNDELIVERED -> DeliveryStatus.UNDELIVERED;
+            case FAILED, REJECTED, TRANSIENT_FAILURE -> DeliveryStatus.FAILED;
+        };
+    }
+
+    private static MessageRequested requested(String messageId, String to) {
+        return new MessageRequested(
+                messageId,
+                "practice-1",
+                "client-" + messageId,
+                "Alex Client",
+                to,
+                new StaffRef("staff-1", "admin", "Admin", Role.ADMIN, "practice-1"),
+                Audience.ALL,
+                "broadcast-1",
+                null,
+                "The practice is closed over the holidays.",
+                41,
+                SmsEncoding.GSM_7,
+                1,
+                Instant.now());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration(exclude = UpdateCheckerAutoConfiguration.class)
+    @ComponentScan("com.clientsms.saga")
+    static class FlowApplication {
+
+        @Bean
+        SmsDeliveryStandIn smsDeliveryStandIn(EventGateway events) {
+            return new SmsDeliveryStandIn(events);
+        }
+    }
+
+    /** Records what the saga and the recorder order, and emits the events the SmsDelivery aggregate would. */
+    static class SmsDeliveryStandIn {
+
+        final Queue<Object> commands = new ConcurrentLinkedQueue<>();
+        private final Map<String, String> clientByMessage = new ConcurrentHashMap<>();
+        private final EventGateway events;
+
+        SmsDeliveryStandIn(EventGateway events) {
+            this.events = events;
+        }
+
+        @CommandHandler
+        void handle(RecordSmsAccepted command) {
+            commands.add(command);
+            clientByMessage.put(command.messageId(), command.clientId());
+            events.publish(new SmsAccepted(
+                    command.messageId(),
+                    command.practiceId(),
+                    command.clientId(),
+                    command.providerMessageId(),
+                    command.acceptedAt()));
+        }
+
+        @CommandHandler
+        void handle(RecordDeliveryStatus command) {
+            commands.add(command);
+            events.publish(new SmsStatusChanged(
+                    command.messageId(),
+                    "practice-1",
+                    clientByMessage.getOrDefault(command.messageId(), "client-" + command.messageId()),
+                    command.status(),
+                    command.errorCode(),
+                    command.reason(),
+                    command.providerMessageId(),
+                    command.occurredAt()));
+        }
+
+        @CommandHandler
+        void handle(RecordClientOptOut command) {
+            commands.add(command);
+        }
+    }
+}
