@@ -41,7 +41,8 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(runtime.toFile())
-                .setServerConfig("unix_socket_directories", runtime.toString())
+                // TCP on localhost only: a socket path under a deep data directory can exceed the 107-byte limit.
+                .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off")
