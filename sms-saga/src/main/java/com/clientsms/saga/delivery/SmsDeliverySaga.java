@@ -10,6 +10,7 @@ import com.clientsms.saga.gateway.CarrierErrors;
 import com.clientsms.saga.gateway.OutboundSms;
 import com.clientsms.saga.gateway.SendOutcome;
 import com.clientsms.saga.gateway.SendOutcome.Accepted;
+import com.clientsms.saga.gateway.SendOutcome.Ambiguous;
 import com.clientsms.saga.gateway.SendOutcome.Rejected;
 import com.clientsms.saga.gateway.SendOutcome.TransientFailure;
 import com.clientsms.saga.gateway.SmsGateway;
@@ -90,6 +91,8 @@ public class SmsDeliverySaga {
             fail(rejected.errorCode(), rejected.reason());
         } else if (outcome instanceof TransientFailure failure) {
             onTransientFailure(failure);
+        } else if (outcome instanceof Ambiguous ambiguous) {
+            onTransientFailure(new TransientFailure("ambiguous", ambiguous.reason()));
         }
     }
 

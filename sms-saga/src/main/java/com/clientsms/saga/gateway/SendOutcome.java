@@ -13,4 +13,10 @@ public sealed interface SendOutcome {
 
     /** The carrier could not take the message right now (throttled, server error, no connection): may be retried. */
     record TransientFailure(String errorCode, String reason) implements SendOutcome {}
+
+    /**
+     * The request may or may not have reached the carrier (timed out or reset after it was written). Never retried
+     * blindly: the carrier is asked with {@link SmsGateway#find} first.
+     */
+    record Ambiguous(String reason) implements SendOutcome {}
 }

@@ -10,9 +10,11 @@ import com.clientsms.saga.gateway.SmsGateway;
 import com.clientsms.saga.gateway.simulator.SimulatedFate.Outcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +63,8 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, AtomicInteger> submissionsByMessage = new ConcurrentHashMap<>();
     private final AtomicLong totalSubmissions = new AtomicLong();
+    /** What the simulated carrier knows of each message it accepted: its id and the last status it reported. */
+    private final Map<String, DeliveryReport> carrierRecords = new ConcurrentHashMap<>();
 
     public SimulatedSmsGateway(SimulatorProperties properties, DeliveryReports reports) {
         this(properties, reports, Clock.systemUTC());
@@ -137,6 +141,18 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
         return new SimulatedFate(Outcome.DELIVERED, null);
     }
 
+    @Override
+    public Optional<SendOutcome.Accepted> find(OutboundSms sms, Instant notBefore) {
+        return Optional.ofNullable(carrierRecords.get(sms.messageId()))
+                .map(record -> new SendOutcome.Accepted(record.providerMessageId(), record.occurredAt()));
+    }
+
+    @Override
+    public Optional<DeliveryReport> currentStatus(String providerMessageId, String messageId) {
+        return Optional.ofNullable(carrierRecords.get(messageId))
+                .filter(record -> record.providerMessageId().equals(providerMessageId));
+    }
+
     /** How many times the message was handed to this gateway, whatever the answer. */
     public int submissions(String messageId) {
         AtomicInteger count = submissionsByMessage.get(messageId);
@@ -163,6 +179,8 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
 
     private SendOutcome accept(String messageId, SimulatedFate fate) {
         String providerMessageId = "SM" + UUID.randomUUID().toString().replace("-", "");
+        carrierRecords.put(
+                messageId, new DeliveryReport(providerMessageId, messageId, "queued", null, clock.instant()));
         schedule(() -> {
             report(providerMessageId, messageId, "sent", null);
             schedule(() -> report(providerMessageId, messageId, fate.carrierStatus(), fate.errorCode()));
@@ -179,8 +197,10 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
     }
 
     private void report(String providerMessageId, String messageId, String status, String errorCode) {
+        DeliveryReport report = new DeliveryReport(providerMessageId, messageId, status, errorCode, clock.instant());
+        carrierRecords.put(messageId, report);
         try {
-            reports.report(new DeliveryReport(providerMessageId, messageId, status, errorCode, clock.instant()));
+            reports.report(report);
         } catch (RuntimeException e) {
             log.warn("Status report '{}' for message {} was not taken", status, messageId, e);
         }
