@@ -6,11 +6,13 @@ import com.clientsms.app.ClientSmsApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stop the application and start it again on the same data directory: every message and its history is still
@@ -28,6 +30,12 @@ class RestartKeepsDataTest {
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
             messageId = response.getBody().get("messageId").asText();
             SendingScenarios.awaitHistoryItem(practitioner, SendingScenarios.OWN_CLIENT, messageId, "delivered");
+            JdbcTemplate jdbc = new JdbcTemplate(first.getBean(DataSource.class));
+            assertThat(jdbc.queryForObject("show fsync", String.class))
+                    .as("the embedded default is durable")
+                    .isEqualTo("on");
+            assertThat(jdbc.queryForObject("show synchronous_commit", String.class))
+                    .isEqualTo("on");
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
