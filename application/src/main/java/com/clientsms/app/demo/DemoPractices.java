@@ -17,6 +17,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads two demo practices on the first start of an empty store: "Harbour Psychology" (48 clients, some inactive,
@@ -46,11 +48,17 @@ class DemoPractices implements ApplicationRunner {
     private final CommandGateway commands;
     private final StaffOnboarding onboarding;
     private final StaffAccounts accounts;
+    private final TransactionTemplate transaction;
 
-    DemoPractices(CommandGateway commands, StaffOnboarding onboarding, StaffAccounts accounts) {
+    DemoPractices(
+            CommandGateway commands,
+            StaffOnboarding onboarding,
+            StaffAccounts accounts,
+            PlatformTransactionManager transactions) {
         this.commands = commands;
         this.onboarding = onboarding;
         this.accounts = accounts;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -60,8 +68,12 @@ class DemoPractices implements ApplicationRunner {
         }
         log.info("Empty store: loading the demo practices (users admin, superuser, practitioner1, practitioner2, "
                 + "compliance, admin2; password 'demo')");
-        loadHarbour();
-        loadValley();
+        // One transaction: a process killed half-way leaves no half-loaded demo behind, so the next start loads it
+        // whole.
+        transaction.executeWithoutResult(status -> {
+            loadHarbour();
+            loadValley();
+        });
     }
 
     private void loadHarbour() {
