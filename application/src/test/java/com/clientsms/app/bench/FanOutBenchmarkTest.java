@@ -1,0 +1,141 @@
+package com.clientsms.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Fan-out throughput: a broadcast through the simulated gateway with no rate limit and instant acceptance, timed
+ * from the request until every recipient is recorded as accepted and projected into the history. Baseline, in the
+ * same run and the same PostgreSQL: a plain JDBC batch insert of as many event-sized rows. The suite runs a smoke
+ * size; {@code ./mvnw -B verify -pl application -Pbenchmarks -Dtest=FanOutBenchmarkTest} runs 1,000 and 10,000.
+ */
+class FanOutBenchmarkTest {
+
+    private static final int[] SIZES = Benchmarks.sizes("bench.fanout.sizes", "50,200");
+
+    @Test
+    void broadcastFanOutAgainstRawJdbcBaseline() {
+        List<String[]> rows = new ArrayList<>();
+        double[] seconds = new double[SIZES.length];
+        try (BenchmarkApplication app = BenchmarkApplication.start(
+                "fanout",
+                "--clientsms.simulator.accept-latency=0ms",
+                "--clientsms.simulator.report-delay=1h",
+                "--clientsms.simulator.undelivered-rate=0",
+                "--clientsms.simulator.failed-rate=0")) {
+            for (int i = 0; i < SIZES.length; i++) {
+                int size = SIZES[i];
+                String practice = "bench-" + size;
+                app.seedPractice(practice, size);
+                Run run = broadcast(app, practice, size);
+                double baselinePerSecond = rawJdbcBaseline(app.dataSource(), size);
+                seconds[i] = run.seconds;
+                rows.add(new String[] {
+                    String.valueOf(size),
+                    String.valueOf(run.acceptMillis),
+                    String.format("%.2f", run.seconds),
+                    String.format("%.0f", size / run.seconds),
+                    String.format("%.0f", baselinePerSecond),
+                    String.format("%.1f", baselinePerSecond / (size / run.seconds))
+                });
+            }
+        }
+        Benchmarks.print(
+                "Fan-out throughput (request -> accepted and projected)",
+                new String[] {"recipients", "202 after ms", "all accepted s", "recipients/s", "JDBC rows/s", "ratio"},
+                rows);
+        if (SIZES.length > 1) {
+            System.out.printf(
+                    "time(%d)/time(%d) = %.2f (linear would be %.1f)%n",
+                    SIZES[SIZES.length - 1],
+                    SIZES[0],
+                    seconds[SIZES.length - 1] / seconds[0],
+                    (double) SIZES[SIZES.length - 1] / SIZES[0]);
+        }
+    }
+
+    private static Run broadcast(BenchmarkApplication app, String practice, int size) {
+        RestClient http = RestClient.builder()
+                .baseUrl(app.baseUrl())
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((practice + ":" + BenchmarkApplication.PASSWORD)
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .build();
+        long start = System.nanoTime();
+        JsonNode accepted = http.post()
+                .uri("/api/broadcasts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("body", "Benchmark broadcast " + UUID.randomUUID()))
+                .retrieve()
+                .body(JsonNode.class);
+        long acceptMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(accepted.get("targeted").asInt()).isEqualTo(size);
+        String broadcastId = accepted.get("broadcastId").asText();
+        Query projected = Query.query(
+                Criteria.where("broadcastId").is(broadcastId).and("statusRank").gte(1));
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (app.mongo().count(projected, "client_history") < size) {
+            assertThat(System.nanoTime()).as("broadcast drained in time").isLessThan(deadline);
+            Benchmarks.pause(Duration.ofMillis(20));
+        }
+        return new Run(acceptMillis, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Rows per second for a plain JDBC batch insert of event-sized rows (batches of 1,000, one commit each). */
+    static double rawJdbcBaseline(DataSource dataSource, int rows) {
+        byte[] payload = ("{\"messageId\":\"" + UUID.randomUUID() + "\",\"body\":\"" + "x".repeat(600) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("create table if not exists bench_baseline (like domainevententry including all)");
+                ddl.execute("truncate bench_baseline");
+            }
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement insert =
+                    connection.prepareStatement("insert into bench_baseline (aggregateidentifier,"
+                            + " sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, payloadtype,"
+                            + " timestamp) values (?, ?, 'Broadcast', ?, ?, ?, '1', 'MessageRequested', ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setString(1, "baseline");
+                    insert.setLong(2, i);
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+                    insert.setBytes(5, payload);
+                    insert.setString(6, java.time.Instant.now().toString());
+                    insert.addBatch();
+                    if ((i + 1) % 1000 == 0 || i == rows - 1) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+            return rows / ((System.nanoTime() - start) / 1e9);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Run(long acceptMillis, double seconds) {}
+}
