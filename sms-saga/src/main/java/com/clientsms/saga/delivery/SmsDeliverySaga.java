@@ -7,6 +7,7 @@ import com.clientsms.kernel.delivery.SmsStatusChanged;
 import com.clientsms.kernel.directory.RecordClientOptOut;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.saga.gateway.CarrierErrors;
+import com.clientsms.saga.gateway.DeliveryReport;
 import com.clientsms.saga.gateway.OutboundSms;
 import com.clientsms.saga.gateway.SendOutcome;
 import com.clientsms.saga.gateway.SendOutcome.Accepted;
@@ -14,11 +15,17 @@ import com.clientsms.saga.gateway.SendOutcome.Ambiguous;
 import com.clientsms.saga.gateway.SendOutcome.Rejected;
 import com.clientsms.saga.gateway.SendOutcome.TransientFailure;
 import com.clientsms.saga.gateway.SmsGateway;
+import com.clientsms.saga.ledger.OnceOnlySender;
+import com.clientsms.saga.pacing.SendPacer;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -29,10 +36,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Takes one requested message to the carrier and follows it until its status is final. One instance per message, so
- * its state is a handful of ids and an attempt count however large the broadcast.
+ * its state is a handful of ids and counters however large the broadcast.
  *
- * <p>Public with a public no-argument constructor because Axon instantiates sagas reflectively; stored as JSON by
- * Axon's JacksonSerializer, which sees the fields only (the transient collaborators are left out).
+ * <ul>
+ *   <li>Pacing: the message waits for its sender's next free slot (a persistent deadline), or goes at once when
+ *       sending is not paced.
+ *   <li>Exactly once: every carrier call goes through the {@link OnceOnlySender}, whose ledger is committed before the
+ *       call, so a retry, a redelivered event or a restart never sends a message the carrier already has.
+ *   <li>Retries: transient failures and unresolved ambiguous ones are retried with exponential backoff and full
+ *       jitter, up to {@code clientsms.delivery.retry.max-attempts}; permanent refusals are final at once.
+ *   <li>Stuck messages: an accepted message without a final status after {@code clientsms.delivery.stuck-after} is
+ *       looked up at the carrier and its status recorded.
+ * </ul>
+ *
+ * <p>Deadlines live in db-scheduler's table (Axon's DbSchedulerDeadlineManager) and survive restarts; their payload
+ * carries the message to send, so the saga itself stores no body. Public with a public no-argument constructor
+ * because Axon instantiates sagas reflectively; stored as JSON, fields only (the transient collaborators are left
+ * out).
  */
 @Saga
 @ProcessingGroup(SmsDeliverySaga.PROCESSING_GROUP)
@@ -44,8 +64,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class SmsDeliverySaga {
 
     static final String PROCESSING_GROUP = "SmsDeliverySagaProcessor";
+    static final String SEND = "send-sms";
+    static final String CHECK_STATUS = "check-sms-status";
 
     private static final Logger log = LoggerFactory.getLogger(SmsDeliverySaga.class);
+
+    @Autowired
+    private transient OnceOnlySender sender;
 
     @Autowired
     private transient SmsGateway smsGateway;
@@ -53,21 +78,50 @@ public class SmsDeliverySaga {
     @Autowired
     private transient CommandGateway commandGateway;
 
+    @Autowired
+    private transient DeadlineManager deadlineManager;
+
+    @Autowired
+    private transient SendPacer pacer;
+
+    @Autowired
+    private transient DeliveryPolicy policy;
+
+    @Autowired
+    private transient Jitter jitter;
+
     private String messageId;
     private String practiceId;
     private String clientId;
     private int attempts;
+    private int statusChecks;
+    private String statusCheckId;
 
     public SmsDeliverySaga() {}
 
     @StartSaga
     @SagaEventHandler(associationProperty = "messageId")
     void on(MessageRequested requested) {
+        if (messageId != null) {
+            // Delivered again to the saga it started (a replay): the message is already on its way.
+            return;
+        }
         messageId = requested.messageId();
         practiceId = requested.practiceId();
         clientId = requested.clientId();
-        submit(new OutboundSms(
-                requested.messageId(), requested.practiceId(), requested.to(), requested.body(), requested.segments()));
+        OutboundSms sms = new OutboundSms(
+                requested.messageId(), requested.practiceId(), requested.to(), requested.body(), requested.segments());
+        Optional<Instant> slot = pacer.reserve(sms.segments(), Instant.now());
+        if (slot.isPresent()) {
+            deadlineManager.schedule(slot.get(), SEND, sms);
+        } else {
+            attempt(sms);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = SEND)
+    void send(OutboundSms sms) {
+        attempt(sms);
     }
 
     @SagaEventHandler(associationProperty = "messageId")
@@ -77,53 +131,113 @@ public class SmsDeliverySaga {
             recordOptOut(changed.errorCode());
         }
         if (changed.status().isFinal()) {
+            stopCheckingStatus();
             SagaLifecycle.end();
         }
     }
 
-    private void submit(OutboundSms sms) {
-        attempts++;
-        SendOutcome outcome = callGateway(sms);
-        if (outcome instanceof Accepted accepted) {
-            dispatch(new RecordSmsAccepted(
-                    messageId, practiceId, clientId, accepted.providerMessageId(), accepted.acceptedAt()));
-        } else if (outcome instanceof Rejected rejected) {
-            fail(rejected.errorCode(), rejected.reason());
-        } else if (outcome instanceof TransientFailure failure) {
-            onTransientFailure(failure);
-        } else if (outcome instanceof Ambiguous ambiguous) {
-            onTransientFailure(new TransientFailure("ambiguous", ambiguous.reason()));
+    @DeadlineHandler(deadlineName = CHECK_STATUS)
+    void checkStatus(StatusCheck check) {
+        statusCheckId = null;
+        statusChecks++;
+        Optional<DeliveryReport> report = currentStatus(check.providerMessageId());
+        Optional<DeliveryStatus> status = report.flatMap(SmsDeliverySaga::statusOf);
+        if (status.isPresent()) {
+            DeliveryReport known = report.get();
+            String code = blankToNull(known.errorCode());
+            dispatch(new RecordDeliveryStatus(
+                    messageId,
+                    practiceId,
+                    clientId,
+                    status.get(),
+                    code,
+                    CarrierErrors.reason(code),
+                    check.providerMessageId(),
+                    known.occurredAt() == null ? Instant.now() : known.occurredAt()));
+            if (status.get().isFinal()) {
+                // Recorded now, or already recorded by a report this saga never saw (a redelivery after a crash can
+                // create the saga after the final report went past): either way the message is settled.
+                if (CarrierErrors.OPTED_OUT.equals(code)) {
+                    recordOptOut(code);
+                }
+                SagaLifecycle.end();
+                return;
+            }
+        }
+        if (statusChecks < policy.stuckChecks()) {
+            statusCheckId = deadlineManager.schedule(policy.stuckAfter(), CHECK_STATUS, check);
+        } else {
+            log.warn(
+                    "Message {} has no final status after {} look-ups at the carrier; no longer following it",
+                    messageId,
+                    statusChecks);
+            SagaLifecycle.end();
         }
     }
 
-    /**
-     * Retries are not built yet, so a transient failure is final for now. They will schedule a deadline on a
-     * persistent DeadlineManager carrying the OutboundSms (the saga keeps only ids) whose handler calls
-     * {@link #submit} again while {@code attempts} is below the limit.
-     */
-    private void onTransientFailure(TransientFailure failure) {
-        fail(failure.errorCode(), failure.reason());
+    private void attempt(OutboundSms sms) {
+        attempts++;
+        SendOutcome outcome = sender.send(sms);
+        if (outcome instanceof Accepted accepted) {
+            dispatch(new RecordSmsAccepted(
+                    messageId, practiceId, clientId, accepted.providerMessageId(), accepted.acceptedAt()));
+            statusCheckId = deadlineManager.schedule(
+                    policy.stuckAfter(), CHECK_STATUS, new StatusCheck(accepted.providerMessageId()));
+        } else if (outcome instanceof Rejected rejected) {
+            fail(rejected.errorCode(), rejected.reason());
+        } else if (outcome instanceof TransientFailure failure) {
+            retryOrGiveUp(sms, failure.errorCode(), failure.reason());
+        } else if (outcome instanceof Ambiguous ambiguous) {
+            retryOrGiveUp(sms, "ambiguous", ambiguous.reason());
+        }
     }
 
-    private SendOutcome callGateway(OutboundSms sms) {
-        try {
-            return smsGateway.send(sms);
-        } catch (RuntimeException e) {
-            // An adapter should answer with an outcome; an exception must not make the processor redeliver the event
-            // and send the message again.
-            log.error("SMS gateway failed on message {} (attempt {})", messageId, attempts, e);
-            return new TransientFailure("gateway-error", "The SMS gateway failed unexpectedly.");
+    private void retryOrGiveUp(OutboundSms sms, String errorCode, String reason) {
+        String readable = readable(errorCode, reason);
+        if (attempts >= policy.retry().maxAttempts()) {
+            fail(errorCode, "gave up after " + attempts + " attempts: " + readable);
+            return;
+        }
+        Duration wait = policy.retry().backoff(attempts, jitter.draw());
+        log.info("Message {} attempt {} failed ({}); trying again in {}", messageId, attempts, errorCode, wait);
+        Optional<Instant> slot = pacer.reserve(sms.segments(), Instant.now().plus(wait));
+        if (slot.isPresent()) {
+            deadlineManager.schedule(slot.get(), SEND, sms);
+        } else {
+            deadlineManager.schedule(wait, SEND, sms);
         }
     }
 
     private void fail(String errorCode, String reason) {
-        String readable = reason == null || reason.isBlank() ? CarrierErrors.reason(errorCode) : reason;
         dispatch(new RecordDeliveryStatus(
-                messageId, practiceId, clientId, DeliveryStatus.FAILED, errorCode, readable, null, Instant.now()));
+                messageId,
+                practiceId,
+                clientId,
+                DeliveryStatus.FAILED,
+                errorCode,
+                readable(errorCode, reason),
+                null,
+                Instant.now()));
         if (CarrierErrors.OPTED_OUT.equals(errorCode)) {
             recordOptOut(errorCode);
         }
         SagaLifecycle.end();
+    }
+
+    private Optional<DeliveryReport> currentStatus(String providerMessageId) {
+        try {
+            return smsGateway.currentStatus(providerMessageId, messageId);
+        } catch (RuntimeException e) {
+            log.warn("Could not ask the carrier for the status of message {}", messageId, e);
+            return Optional.empty();
+        }
+    }
+
+    private void stopCheckingStatus() {
+        if (statusCheckId != null) {
+            deadlineManager.cancelSchedule(CHECK_STATUS, statusCheckId);
+            statusCheckId = null;
+        }
     }
 
     private void recordOptOut(String errorCode) {
@@ -131,8 +245,8 @@ public class SmsDeliverySaga {
     }
 
     /**
-     * Fire and log: a failing command must not fail the event, or the processor would hand it to the saga again and
-     * the message would go to the carrier twice.
+     * Fire and log: a failing command must not fail the event, or the processor would hand it to the saga again. (A
+     * second send would still be stopped by the ledger; this keeps the log quiet.)
      */
     private void dispatch(Object command) {
         commandGateway.send(command).whenComplete((result, error) -> {
@@ -144,5 +258,21 @@ public class SmsDeliverySaga {
                         error.getMessage());
             }
         });
+    }
+
+    private static Optional<DeliveryStatus> statusOf(DeliveryReport report) {
+        try {
+            return Optional.of(DeliveryStatus.fromTwilio(report.carrierStatus()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String readable(String errorCode, String reason) {
+        return reason == null || reason.isBlank() ? CarrierErrors.reason(errorCode) : reason;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

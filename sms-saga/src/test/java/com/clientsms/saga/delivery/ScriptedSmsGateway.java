@@ -5,17 +5,25 @@ import com.clientsms.saga.gateway.OutboundSms;
 import com.clientsms.saga.gateway.SendOutcome;
 import com.clientsms.saga.gateway.SmsGateway;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-/** A gateway that answers every send with the outcome it was told to give, and remembers what it was sent. */
+/**
+ * A gateway that answers every send with the outcome it was told to give (or the next of a script of outcomes),
+ * and remembers what it was sent and asked.
+ */
 class ScriptedSmsGateway implements SmsGateway {
 
     private final List<OutboundSms> sent = new ArrayList<>();
+    private final Deque<SendOutcome> script = new ArrayDeque<>();
     private SendOutcome answer;
     private RuntimeException failure;
     private SendOutcome.Accepted found;
+    private int lookUps;
+    private DeliveryReport status;
 
     ScriptedSmsGateway(SendOutcome answer) {
         this.answer = answer;
@@ -23,6 +31,11 @@ class ScriptedSmsGateway implements SmsGateway {
 
     void answerWith(SendOutcome next) {
         this.answer = next;
+    }
+
+    /** Answers the next sends with these outcomes, in order, then with the standing answer. */
+    void answerInTurn(SendOutcome... outcomes) {
+        script.addAll(List.of(outcomes));
     }
 
     void failWith(RuntimeException next) {
@@ -34,26 +47,38 @@ class ScriptedSmsGateway implements SmsGateway {
         this.found = acceptedEarlier;
     }
 
+    /** What the carrier answers when asked for the status of a message (null: it does not know it). */
+    void reportStatus(DeliveryReport report) {
+        this.status = report;
+    }
+
     List<OutboundSms> sent() {
         return List.copyOf(sent);
+    }
+
+    int lookUps() {
+        return lookUps;
     }
 
     @Override
     public SendOutcome send(OutboundSms sms) {
         sent.add(sms);
         if (failure != null) {
-            throw failure;
+            RuntimeException thrown = failure;
+            failure = null;
+            throw thrown;
         }
-        return answer;
+        return script.isEmpty() ? answer : script.poll();
     }
 
     @Override
     public Optional<SendOutcome.Accepted> find(OutboundSms sms, Instant notBefore) {
+        lookUps++;
         return Optional.ofNullable(found);
     }
 
     @Override
     public Optional<DeliveryReport> currentStatus(String providerMessageId, String messageId) {
-        return Optional.empty();
+        return Optional.ofNullable(status);
     }
 }

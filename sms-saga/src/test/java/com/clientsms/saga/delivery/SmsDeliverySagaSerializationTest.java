@@ -2,76 +2,59 @@ package com.clientsms.saga.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clientsms.kernel.body.SmsEncoding;
-import com.clientsms.kernel.sending.Audience;
-import com.clientsms.kernel.sending.MessageRequested;
-import com.clientsms.kernel.staff.Role;
-import com.clientsms.kernel.staff.StaffRef;
-import com.clientsms.saga.gateway.SendOutcome;
+import com.clientsms.saga.gateway.OutboundSms;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
-/** Sagas are stored with Axon's JacksonSerializer (axon.serializer.general=jackson). */
+/** Sagas and deadline payloads are stored with Axon's JacksonSerializer (axon.serializer.general=jackson). */
 class SmsDeliverySagaSerializationTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
 
     @Test
-    void sagaSurvivesAJsonRoundTripWithItsIdsAndAttemptCount() {
-        SmsDeliverySaga saga = startedSaga();
+    void sagaSurvivesAJsonRoundTripWithItsIdsAndCounters() {
+        SmsDeliverySaga saga = followedSaga();
 
         SerializedObject<byte[]> stored = serializer.serialize(saga, byte[].class);
         SmsDeliverySaga restored = serializer.deserialize(stored);
 
-        assertThat(restored)
-                .usingRecursiveComparison()
-                .ignoringFields("smsGateway", "commandGateway")
-                .isEqualTo(saga);
-        assertThat(ReflectionTestUtils.getField(restored, "attempts")).isEqualTo(1);
-        assertThat(ReflectionTestUtils.getField(restored, "clientId")).isEqualTo("client-1");
+        assertThat(restored).usingRecursiveComparison().isEqualTo(saga);
+        assertThat(ReflectionTestUtils.getField(restored, "attempts")).isEqualTo(2);
+        assertThat(ReflectionTestUtils.getField(restored, "statusCheckId")).isEqualTo("deadline-1");
     }
 
     @Test
-    void storedSagaHoldsOnlyIdsAndTheAttemptCount() {
+    void storedSagaHoldsOnlyIdsAndCountersNeverTheBodyOrNumber() {
         String json =
-                new String(serializer.serialize(startedSaga(), byte[].class).getData(), StandardCharsets.UTF_8);
+                new String(serializer.serialize(followedSaga(), byte[].class).getData(), StandardCharsets.UTF_8);
 
         assertThat(json)
-                .isEqualTo(
-                        "{\"messageId\":\"msg-1\",\"practiceId\":\"practice-1\",\"clientId\":\"client-1\",\"attempts\":1}");
+                .isEqualTo("{\"messageId\":\"msg-1\",\"practiceId\":\"practice-1\",\"clientId\":\"client-1\","
+                        + "\"attempts\":2,\"statusChecks\":1,\"statusCheckId\":\"deadline-1\"}");
     }
 
-    private static SmsDeliverySaga startedSaga() {
+    @Test
+    void deadlinePayloadsSurviveAJsonRoundTrip() {
+        OutboundSms sms = new OutboundSms("msg-1", "practice-1", "+61412345678", "Please call.", 1);
+        StatusCheck check = new StatusCheck("SM1");
+
+        assertThat((Object) serializer.deserialize(serializer.serialize(sms, byte[].class)))
+                .isEqualTo(sms);
+        assertThat((Object) serializer.deserialize(serializer.serialize(check, byte[].class)))
+                .isEqualTo(check);
+    }
+
+    private static SmsDeliverySaga followedSaga() {
         SmsDeliverySaga saga = new SmsDeliverySaga();
-        ReflectionTestUtils.setField(
-                saga, "smsGateway", new ScriptedSmsGateway(new SendOutcome.Accepted("SM1", Instant.EPOCH)));
-        ReflectionTestUtils.setField(
-                saga,
-                "commandGateway",
-                DefaultCommandGateway.builder()
-                        .commandBus(SimpleCommandBus.builder().build())
-                        .build());
-        saga.on(new MessageRequested(
-                "msg-1",
-                "practice-1",
-                "client-1",
-                "Alex Client",
-                "+61412345678",
-                new StaffRef("staff-1", "pat", "Pat", Role.PRACTITIONER, "practice-1"),
-                Audience.CLIENT,
-                null,
-                null,
-                "Please call the practice.",
-                25,
-                SmsEncoding.GSM_7,
-                1,
-                Instant.EPOCH));
+        ReflectionTestUtils.setField(saga, "messageId", "msg-1");
+        ReflectionTestUtils.setField(saga, "practiceId", "practice-1");
+        ReflectionTestUtils.setField(saga, "clientId", "client-1");
+        ReflectionTestUtils.setField(saga, "attempts", 2);
+        ReflectionTestUtils.setField(saga, "statusChecks", 1);
+        ReflectionTestUtils.setField(saga, "statusCheckId", "deadline-1");
         return saga;
     }
 }

@@ -16,9 +16,16 @@ import com.clientsms.kernel.sending.Audience;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
 import com.clientsms.kernel.staff.StaffRef;
+import com.clientsms.saga.gateway.DeliveryReport;
 import com.clientsms.saga.gateway.OutboundSms;
 import com.clientsms.saga.gateway.SendOutcome;
+import com.clientsms.saga.ledger.AttemptOutcome;
+import com.clientsms.saga.ledger.InMemorySendLedger;
+import com.clientsms.saga.ledger.OnceOnlySender;
+import com.clientsms.saga.pacing.SendPacer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,15 +38,30 @@ class SmsDeliverySagaTest {
     private static final String PROVIDER_ID = "SM0123456789abcdef0123456789abcdef";
     private static final Instant ACCEPTED_AT = Instant.parse("2026-12-03T10:00:01Z");
     private static final StaffRef SENDER = new StaffRef("staff-1", "pat", "Pat", Role.PRACTITIONER, PRACTICE_ID);
+    private static final OutboundSms SMS =
+            new OutboundSms(MESSAGE_ID, PRACTICE_ID, "+61412345678", "Please call the practice.", 1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(30);
+    private static final DeliveryPolicy POLICY =
+            new DeliveryPolicy(new DeliveryPolicy.Retry(3, Duration.ofSeconds(2), MAX_BACKOFF), STUCK_AFTER, 2);
 
     private SagaTestFixture<SmsDeliverySaga> fixture;
     private ScriptedSmsGateway gateway;
+    private InMemorySendLedger ledger;
+    private Instant nextSlot;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(SmsDeliverySaga.class);
         gateway = new ScriptedSmsGateway(new SendOutcome.Accepted(PROVIDER_ID, ACCEPTED_AT));
+        ledger = new InMemorySendLedger();
+        SendPacer pacer = (segments, notBefore) -> Optional.ofNullable(nextSlot);
         fixture.registerResource(gateway);
+        fixture.registerResource(new OnceOnlySender(ledger, gateway));
+        fixture.registerResource(pacer);
+        fixture.registerResource(POLICY);
+        // Half of each backoff ceiling: 1 s after the first failure, 2 s after the second.
+        fixture.registerResource((Jitter) () -> 0.5);
         // The saga stamps a refusal with the moment it learnt of it; the other fields are compared exactly.
         fixture.registerIgnoredField(RecordDeliveryStatus.class, "occurredAt");
     }
@@ -48,9 +70,7 @@ class SmsDeliverySagaTest {
     void requestedMessageIsHandedToTheGatewayForItsRecipient() {
         fixture.givenNoPriorActivity().whenPublishingA(requested(MESSAGE_ID));
 
-        assertThat(gateway.sent())
-                .containsExactly(
-                        new OutboundSms(MESSAGE_ID, PRACTICE_ID, "+61412345678", "Please call the practice.", 1));
+        assertThat(gateway.sent()).containsExactly(SMS);
     }
 
     @Test
@@ -67,7 +87,14 @@ class SmsDeliverySagaTest {
                 .whenPublishingA(requested(MESSAGE_ID))
                 .expectActiveSagas(1)
                 .expectAssociationWith("messageId", MESSAGE_ID)
-                .expectNoScheduledDeadlines();
+                .expectScheduledDeadline(STUCK_AFTER, new StatusCheck(PROVIDER_ID));
+    }
+
+    @Test
+    void acceptedMessageIsNotSentAgain() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectNoScheduledDeadlineWithName(Duration.ofDays(1), SmsDeliverySaga.SEND);
     }
 
     @Test
@@ -76,15 +103,7 @@ class SmsDeliverySagaTest {
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested(MESSAGE_ID))
-                .expectDispatchedCommands(new RecordDeliveryStatus(
-                        MESSAGE_ID,
-                        PRACTICE_ID,
-                        CLIENT_ID,
-                        DeliveryStatus.FAILED,
-                        "21211",
-                        "The number is not a valid phone number.",
-                        null,
-                        null));
+                .expectDispatchedCommands(failed("21211", "The number is not a valid phone number."));
     }
 
     @Test
@@ -102,13 +121,15 @@ class SmsDeliverySagaTest {
     }
 
     @Test
-    void rejectedMessageEndsTheSaga() {
+    void permanentRefusalEndsTheSagaWithoutARetry() {
         gateway.answerWith(new SendOutcome.Rejected("21614", "The number is not a mobile number."));
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested(MESSAGE_ID))
                 .expectActiveSagas(0)
-                .expectNoAssociationWith("messageId", MESSAGE_ID);
+                .expectNoAssociationWith("messageId", MESSAGE_ID)
+                .expectNoScheduledDeadlines();
+        assertThat(gateway.sent()).hasSize(1);
     }
 
     @Test
@@ -117,15 +138,7 @@ class SmsDeliverySagaTest {
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested(MESSAGE_ID))
-                .expectDispatchedCommands(new RecordDeliveryStatus(
-                        MESSAGE_ID,
-                        PRACTICE_ID,
-                        CLIENT_ID,
-                        DeliveryStatus.FAILED,
-                        "30007",
-                        "The carrier filtered the message as spam.",
-                        null,
-                        null));
+                .expectDispatchedCommands(failed("30007", "The carrier filtered the message as spam."));
     }
 
     @Test
@@ -135,69 +148,234 @@ class SmsDeliverySagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested(MESSAGE_ID))
                 .expectDispatchedCommands(
+                        failed("21610", "The client has opted out."),
+                        new RecordClientOptOut(CLIENT_ID, "21610", MESSAGE_ID))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void transientFailureIsRetriedAfterABackoffWithinTheFirstCeiling() {
+        gateway.answerWith(new SendOutcome.TransientFailure("20429", "Too many requests."));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1)
+                .expectScheduledDeadline(Duration.ofSeconds(1), SMS);
+    }
+
+    @Test
+    void secondRetryWaitsTwiceAsLong() {
+        gateway.answerWith(new SendOutcome.TransientFailure("503", "Service unavailable."));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(Duration.ofSeconds(1))
+                .expectScheduledDeadline(Duration.ofSeconds(2), SMS)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void retryThatGetsThroughRecordsTheAcceptance() {
+        gateway.answerInTurn(new SendOutcome.TransientFailure("20429", "Too many requests."));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(MAX_BACKOFF)
+                .expectDeadlinesMetMatching(payloadsMatching(exactSequenceOf(matches(SMS::equals), andNoMore())))
+                .expectDispatchedCommands(
+                        new RecordSmsAccepted(MESSAGE_ID, PRACTICE_ID, CLIENT_ID, PROVIDER_ID, ACCEPTED_AT));
+        assertThat(gateway.sent()).hasSize(2);
+    }
+
+    @Test
+    void sagaGivesUpAfterTheAttemptLimitWithTheLastReason() {
+        gateway.answerWith(new SendOutcome.TransientFailure("20429", "Too many requests."));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectDispatchedCommands(failed("20429", "gave up after 3 attempts: Too many requests."))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(gateway.sent()).hasSize(3);
+    }
+
+    @Test
+    void ambiguousAttemptFoundAtTheCarrierIsRecordedAndNotSentAgain() {
+        gateway.answerInTurn(new SendOutcome.Ambiguous("Read timed out."));
+        gateway.findOnLookup(new SendOutcome.Accepted("SMfound", ACCEPTED_AT));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(MAX_BACKOFF)
+                .expectDispatchedCommands(
+                        new RecordSmsAccepted(MESSAGE_ID, PRACTICE_ID, CLIENT_ID, "SMfound", ACCEPTED_AT));
+        assertThat(gateway.sent()).hasSize(1);
+        assertThat(gateway.lookUps()).isOne();
+        assertThat(ledger.attempts(MESSAGE_ID)).extracting(a -> a.outcome()).containsExactly(AttemptOutcome.ACCEPTED);
+    }
+
+    @Test
+    void ambiguousAttemptUnknownToTheCarrierIsSentAgain() {
+        gateway.answerInTurn(new SendOutcome.Ambiguous("Connection reset."));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(MAX_BACKOFF)
+                .expectDispatchedCommands(
+                        new RecordSmsAccepted(MESSAGE_ID, PRACTICE_ID, CLIENT_ID, PROVIDER_ID, ACCEPTED_AT));
+        assertThat(gateway.sent()).hasSize(2);
+        assertThat(ledger.attempts(MESSAGE_ID))
+                .extracting(a -> a.outcome())
+                .containsExactly(AttemptOutcome.NOT_FOUND, AttemptOutcome.ACCEPTED);
+    }
+
+    @Test
+    void ambiguousAttemptsUpToTheLimitEndAsFailed() {
+        gateway.answerWith(new SendOutcome.Ambiguous("Read timed out."));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectDispatchedCommands(failed("ambiguous", "gave up after 3 attempts: Read timed out."))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void gatewayThatThrowsIsTreatedAsAmbiguousInsteadOfFailingTheEvent() {
+        gateway.failWith(new IllegalStateException("adapter bug"));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadline(Duration.ofSeconds(1), SMS);
+    }
+
+    @Test
+    void requestRedeliveredAfterACrashMidSendIsLookedUpNotSentAgain() {
+        ledger.crashedDuringAttempt(MESSAGE_ID, Instant.now());
+        gateway.findOnLookup(new SendOutcome.Accepted("SMbeforecrash", ACCEPTED_AT));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectDispatchedCommands(
+                        new RecordSmsAccepted(MESSAGE_ID, PRACTICE_ID, CLIENT_ID, "SMbeforecrash", ACCEPTED_AT));
+        assertThat(gateway.sent()).isEmpty();
+    }
+
+    @Test
+    void requestRedeliveredAfterARolledBackBatchIsNeverSentTwice() {
+        int attempt = ledger.begin(MESSAGE_ID, Instant.now());
+        ledger.finish(MESSAGE_ID, attempt, AttemptOutcome.ACCEPTED, "SMfirst", null, Instant.now());
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectDispatchedCommandsMatching(payloadsMatching(exactSequenceOf(
+                        matches(command -> command instanceof RecordSmsAccepted accepted
+                                && accepted.providerMessageId().equals("SMfirst")),
+                        andNoMore())));
+        assertThat(gateway.sent()).isEmpty();
+        assertThat(gateway.lookUps()).isZero();
+    }
+
+    @Test
+    void requestDeliveredAgainToItsRunningSagaChangesNothing() {
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+        assertThat(gateway.sent()).hasSize(1);
+    }
+
+    @Test
+    void pacedMessageWaitsForItsSlot() {
+        nextSlot = Instant.now().plusSeconds(10);
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(nextSlot, SmsDeliverySaga.SEND);
+        assertThat(gateway.sent()).isEmpty();
+    }
+
+    @Test
+    void pacedMessageGoesOutWhenItsSlotComes() {
+        nextSlot = fixture.currentTime().plusSeconds(10);
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeAdvancesTo(nextSlot)
+                .expectDispatchedCommands(
+                        new RecordSmsAccepted(MESSAGE_ID, PRACTICE_ID, CLIENT_ID, PROVIDER_ID, ACCEPTED_AT));
+        assertThat(gateway.sent()).containsExactly(SMS);
+    }
+
+    @Test
+    void stuckMessageIsLookedUpAndItsStatusRecorded() {
+        gateway.reportStatus(new DeliveryReport(PROVIDER_ID, MESSAGE_ID, "delivered", null, ACCEPTED_AT));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(STUCK_AFTER)
+                .expectDispatchedCommands(new RecordDeliveryStatus(
+                        MESSAGE_ID,
+                        PRACTICE_ID,
+                        CLIENT_ID,
+                        DeliveryStatus.DELIVERED,
+                        null,
+                        null,
+                        PROVIDER_ID,
+                        ACCEPTED_AT));
+    }
+
+    @Test
+    void stuckMessageFoundSettledEndsTheSaga() {
+        gateway.reportStatus(new DeliveryReport(PROVIDER_ID, MESSAGE_ID, "undelivered", "30003", ACCEPTED_AT));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(STUCK_AFTER)
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void stuckMessageTheCarrierRefusedAsOptedOutMarksTheClient() {
+        gateway.reportStatus(new DeliveryReport(PROVIDER_ID, MESSAGE_ID, "failed", "21610", ACCEPTED_AT));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(STUCK_AFTER)
+                .expectDispatchedCommands(
                         new RecordDeliveryStatus(
                                 MESSAGE_ID,
                                 PRACTICE_ID,
                                 CLIENT_ID,
                                 DeliveryStatus.FAILED,
                                 "21610",
-                                "The client has opted out.",
-                                null,
-                                null),
-                        new RecordClientOptOut(CLIENT_ID, "21610", MESSAGE_ID))
-                .expectActiveSagas(0);
+                                "The client has opted out of SMS from the practice (replied STOP).",
+                                PROVIDER_ID,
+                                ACCEPTED_AT),
+                        new RecordClientOptOut(CLIENT_ID, "21610", MESSAGE_ID));
     }
 
     @Test
-    void transientFailureIsRecordedAsFailedWithItsReasonUntilRetriesExist() {
-        gateway.answerWith(new SendOutcome.TransientFailure("20429", "Too many requests."));
+    void stuckMessageStillUnderwayIsLookedUpAgainLater() {
+        gateway.reportStatus(new DeliveryReport(PROVIDER_ID, MESSAGE_ID, "sent", null, ACCEPTED_AT));
 
-        fixture.givenNoPriorActivity()
-                .whenPublishingA(requested(MESSAGE_ID))
-                .expectDispatchedCommands(new RecordDeliveryStatus(
-                        MESSAGE_ID,
-                        PRACTICE_ID,
-                        CLIENT_ID,
-                        DeliveryStatus.FAILED,
-                        "20429",
-                        "Too many requests.",
-                        null,
-                        null))
-                .expectActiveSagas(0);
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(STUCK_AFTER)
+                .expectScheduledDeadline(STUCK_AFTER, new StatusCheck(PROVIDER_ID))
+                .expectActiveSagas(1);
     }
 
     @Test
-    void transientFailureIsNotRetried() {
-        gateway.answerWith(new SendOutcome.TransientFailure("503", "Service unavailable."));
-
-        fixture.givenNoPriorActivity().whenPublishingA(requested(MESSAGE_ID)).expectNoScheduledDeadlines();
-        assertThat(gateway.sent()).hasSize(1);
+    void messageTheCarrierNeverSettlesIsNoLongerFollowedAfterTheLastLookUp() {
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(STUCK_AFTER.multipliedBy(3))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
     }
 
     @Test
-    void gatewayThatThrowsIsRecordedAsAFailureInsteadOfFailingTheEvent() {
-        gateway.failWith(new IllegalStateException("adapter bug"));
-
-        fixture.givenNoPriorActivity()
-                .whenPublishingA(requested(MESSAGE_ID))
-                .expectSuccessfulHandlerExecution()
-                .expectDispatchedCommands(new RecordDeliveryStatus(
-                        MESSAGE_ID,
-                        PRACTICE_ID,
-                        CLIENT_ID,
-                        DeliveryStatus.FAILED,
-                        "gateway-error",
-                        "The SMS gateway failed unexpectedly.",
-                        null,
-                        null))
-                .expectActiveSagas(0);
-    }
-
-    @Test
-    void deliveredStatusEndsTheSaga() {
+    void finalStatusCancelsTheLookUp() {
         fixture.givenAPublished(requested(MESSAGE_ID))
                 .whenPublishingA(statusChanged(MESSAGE_ID, DeliveryStatus.DELIVERED, null))
                 .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
                 .expectNoDispatchedCommands();
     }
 
@@ -222,7 +400,8 @@ class SmsDeliverySagaTest {
                 .whenPublishingA(statusChanged(MESSAGE_ID, DeliveryStatus.SENT, null))
                 .expectActiveSagas(1)
                 .expectAssociationWith("messageId", MESSAGE_ID)
-                .expectNoDispatchedCommands();
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadline(STUCK_AFTER, new StatusCheck(PROVIDER_ID));
     }
 
     @Test
@@ -248,6 +427,11 @@ class SmsDeliverySagaTest {
                 .expectActiveSagas(2)
                 .expectDispatchedCommands(
                         new RecordSmsAccepted("msg-2", PRACTICE_ID, CLIENT_ID, PROVIDER_ID, ACCEPTED_AT));
+    }
+
+    private static RecordDeliveryStatus failed(String code, String reason) {
+        return new RecordDeliveryStatus(
+                MESSAGE_ID, PRACTICE_ID, CLIENT_ID, DeliveryStatus.FAILED, code, reason, null, null);
     }
 
     private static MessageRequested requested(String messageId) {

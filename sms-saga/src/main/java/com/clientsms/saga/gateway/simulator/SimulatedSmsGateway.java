@@ -33,7 +33,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each message's fate is drawn from a random generator seeded with the configured seed and the message id, so a
  * run can be predicted ({@link #fateOf}). Twilio's magic test numbers are refused as Twilio refuses them. A ledger
- * counts every submission per message: crash tests check each recipient was sent exactly once.
+ * counts every submission per message and what the carrier accepted: crash tests check each recipient was sent exactly
+ * once. With {@code clientsms.simulator.ledger-file} set, that ledger (and what {@link #find} and
+ * {@link #currentStatus} answer from) is kept in a file and survives a crash of the application.
+ *
+ * <p>Besides refusals, the fault mix has lost answers: a timeout before the request reached the carrier (ambiguous,
+ * the carrier has nothing) and an acceptance whose answer is lost (ambiguous, the carrier has the message).
  */
 public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
 
@@ -62,6 +67,8 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Map<String, AtomicInteger> submissionsByMessage = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> acceptancesByMessage = new ConcurrentHashMap<>();
+    private final SimulatorLedgerFile ledgerFile;
     private final AtomicLong totalSubmissions = new AtomicLong();
     /** What the simulated carrier knows of each message it accepted: its id and the last status it reported. */
     private final Map<String, DeliveryReport> carrierRecords = new ConcurrentHashMap<>();
@@ -80,6 +87,36 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.ledgerFile = properties.ledgerFile() == null ? null : new SimulatorLedgerFile(properties.ledgerFile());
+        if (properties.ledgerFile() != null) {
+            restore(SimulatorLedgerFile.read(properties.ledgerFile()));
+        }
+    }
+
+    /** What the carrier remembers from before a restart; the reports it still owed are taken as reported. */
+    private void restore(List<SimulatorLedgerFile.Entry> entries) {
+        for (SimulatorLedgerFile.Entry entry : entries) {
+            submissionsByMessage
+                    .computeIfAbsent(entry.messageId(), id -> new AtomicInteger())
+                    .accumulateAndGet(entry.submission(), Math::max);
+            totalSubmissions.incrementAndGet();
+            if (entry.accepted()) {
+                acceptancesByMessage
+                        .computeIfAbsent(entry.messageId(), id -> new AtomicInteger())
+                        .incrementAndGet();
+                carrierRecords.put(
+                        entry.messageId(),
+                        new DeliveryReport(
+                                entry.providerMessageId(),
+                                entry.messageId(),
+                                entry.finalStatus(),
+                                entry.errorCode(),
+                                clock.instant()));
+            }
+        }
+        if (!entries.isEmpty()) {
+            log.info("Simulated carrier restored {} submissions from {}", entries.size(), properties.ledgerFile());
+        }
     }
 
     @Override
@@ -99,11 +136,37 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
                 submission,
                 fate.outcome());
         return switch (fate.outcome()) {
-            case REJECTED -> new SendOutcome.Rejected(fate.errorCode(), CarrierErrors.reason(fate.errorCode()));
-            case TRANSIENT_FAILURE ->
-                new SendOutcome.TransientFailure(fate.errorCode(), CarrierErrors.reason(fate.errorCode()));
-            case DELIVERED, UNDELIVERED, FAILED -> accept(sms.messageId(), fate);
+            case REJECTED -> {
+                remember(sms.messageId(), submission, fate, null);
+                yield new SendOutcome.Rejected(fate.errorCode(), CarrierErrors.reason(fate.errorCode()));
+            }
+            case TRANSIENT_FAILURE -> {
+                remember(sms.messageId(), submission, fate, null);
+                yield new SendOutcome.TransientFailure(fate.errorCode(), CarrierErrors.reason(fate.errorCode()));
+            }
+            case TIMED_OUT -> {
+                remember(sms.messageId(), submission, fate, null);
+                yield new SendOutcome.Ambiguous("The carrier did not answer in time.");
+            }
+            case DELIVERED, UNDELIVERED, FAILED -> {
+                SendOutcome.Accepted accepted = accept(sms.messageId(), submission, fate);
+                yield fate.answerLost()
+                        ? new SendOutcome.Ambiguous("The connection was reset before the carrier answered.")
+                        : accepted;
+            }
         };
+    }
+
+    private void remember(String messageId, int submission, SimulatedFate fate, String providerMessageId) {
+        if (ledgerFile != null) {
+            ledgerFile.append(new SimulatorLedgerFile.Entry(
+                    messageId,
+                    submission,
+                    fate.outcome(),
+                    providerMessageId,
+                    providerMessageId == null ? null : fate.carrierStatus(),
+                    fate.errorCode()));
+        }
     }
 
     /** The fate of a message's first submission. */
@@ -128,17 +191,22 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
         if (rejectionDraw < properties.rejectedRate()) {
             return new SimulatedFate(Outcome.REJECTED, pick(REJECTION_CODES, codeDraw));
         }
-        double transientDraw = new SplittableRandom(messageSeed + submission).nextDouble();
+        SplittableRandom perSubmission = new SplittableRandom(messageSeed + submission);
+        double transientDraw = perSubmission.nextDouble();
         if (transientDraw < properties.transientFailureRate()) {
             return new SimulatedFate(Outcome.TRANSIENT_FAILURE, pick(TRANSIENT_CODES, codeDraw));
         }
+        if (perSubmission.nextDouble() < properties.timeoutRate()) {
+            return new SimulatedFate(Outcome.TIMED_OUT, null);
+        }
+        boolean answerLost = perSubmission.nextDouble() < properties.ambiguousRate();
         if (deliveryDraw < properties.undeliveredRate()) {
-            return new SimulatedFate(Outcome.UNDELIVERED, pick(UNDELIVERED_CODES, codeDraw));
+            return new SimulatedFate(Outcome.UNDELIVERED, pick(UNDELIVERED_CODES, codeDraw), answerLost);
         }
         if (deliveryDraw < properties.undeliveredRate() + properties.failedRate()) {
-            return new SimulatedFate(Outcome.FAILED, pick(FAILED_CODES, codeDraw));
+            return new SimulatedFate(Outcome.FAILED, pick(FAILED_CODES, codeDraw), answerLost);
         }
-        return new SimulatedFate(Outcome.DELIVERED, null);
+        return new SimulatedFate(Outcome.DELIVERED, null, answerLost);
     }
 
     @Override
@@ -156,6 +224,12 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
     /** How many times the message was handed to this gateway, whatever the answer. */
     public int submissions(String messageId) {
         AtomicInteger count = submissionsByMessage.get(messageId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many times the carrier took the message (an answer lost on the way back included). */
+    public int acceptances(String messageId) {
+        AtomicInteger count = acceptancesByMessage.get(messageId);
         return count == null ? 0 : count.get();
     }
 
@@ -177,8 +251,12 @@ public class SimulatedSmsGateway implements SmsGateway, AutoCloseable {
         scheduler.shutdownNow();
     }
 
-    private SendOutcome accept(String messageId, SimulatedFate fate) {
+    private SendOutcome.Accepted accept(String messageId, int submission, SimulatedFate fate) {
         String providerMessageId = "SM" + UUID.randomUUID().toString().replace("-", "");
+        remember(messageId, submission, fate, providerMessageId);
+        acceptancesByMessage
+                .computeIfAbsent(messageId, id -> new AtomicInteger())
+                .incrementAndGet();
         carrierRecords.put(
                 messageId, new DeliveryReport(providerMessageId, messageId, "queued", null, clock.instant()));
         schedule(() -> {

@@ -9,6 +9,7 @@ import com.clientsms.saga.gateway.DeliveryReport;
 import com.clientsms.saga.gateway.OutboundSms;
 import com.clientsms.saga.gateway.SendOutcome;
 import com.clientsms.saga.gateway.simulator.SimulatedFate.Outcome;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimulatedSmsGatewayTest {
 
@@ -221,6 +223,71 @@ class SimulatedSmsGatewayTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> simulatorThreads().isEmpty());
         assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void lostAnswerIsAmbiguousButTheCarrierHasTheMessageAndFindsIt() {
+        SimulatedSmsGateway gateway = gateway(FAST.withLostAnswers(0, 1));
+
+        SendOutcome outcome = gateway.send(sms("msg-1", MOBILE));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Ambiguous.class);
+        assertThat(gateway.find(sms("msg-1", MOBILE), java.time.Instant.EPOCH)).isPresent();
+        assertThat(gateway.acceptances("msg-1")).isOne();
+    }
+
+    @Test
+    void timeoutIsAmbiguousAndTheCarrierHasNothing() {
+        SimulatedSmsGateway gateway = gateway(FAST.withLostAnswers(1, 0));
+
+        SendOutcome outcome = gateway.send(sms("msg-1", MOBILE));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Ambiguous.class);
+        assertThat(gateway.find(sms("msg-1", MOBILE), java.time.Instant.EPOCH)).isEmpty();
+        assertThat(gateway.acceptances("msg-1")).isZero();
+        assertThat(gateway.submissions("msg-1")).isOne();
+    }
+
+    @Test
+    void lostAnswersFollowTheConfiguredRatesOverTwoThousandSubmissions() {
+        SimulatedSmsGateway gateway = gateway(FAST.withLostAnswers(0.1, 0.05).withSeed(5));
+        int timedOut = 0;
+        int ambiguousButAccepted = 0;
+        for (String id : ids(2_000)) {
+            SendOutcome outcome = gateway.send(sms(id, MOBILE));
+            if (outcome instanceof SendOutcome.Ambiguous) {
+                if (gateway.acceptances(id) == 1) {
+                    ambiguousButAccepted++;
+                } else {
+                    timedOut++;
+                }
+            }
+        }
+
+        assertThat(timedOut).isCloseTo(200, withinBinomialNoise(2_000, 0.1));
+        assertThat(ambiguousButAccepted).isCloseTo(90, withinBinomialNoise(1_800, 0.05));
+    }
+
+    @Test
+    void carrierMemoryInALedgerFileSurvivesARestartOfTheApplication(@TempDir Path dir) {
+        Path file = dir.resolve("carrier.tsv");
+        SimulatedSmsGateway before = gateway(FAST.withLedgerFile(file));
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) before.send(sms("msg-1", MOBILE));
+        before.send(sms("msg-2", SimulatedSmsGateway.INVALID_NUMBER));
+        before.close();
+
+        SimulatedSmsGateway after = gateway(FAST.withLedgerFile(file));
+
+        assertThat(after.find(sms("msg-1", MOBILE), java.time.Instant.EPOCH))
+                .get()
+                .extracting(SendOutcome.Accepted::providerMessageId)
+                .isEqualTo(accepted.providerMessageId());
+        assertThat(after.currentStatus(accepted.providerMessageId(), "msg-1"))
+                .get()
+                .extracting(DeliveryReport::carrierStatus)
+                .isEqualTo(after.fateOf("msg-1", MOBILE).carrierStatus());
+        assertThat(after.submissions("msg-2")).isOne();
+        assertThat(SimulatorLedgerFile.acceptancesPerMessage(file)).isEqualTo(Map.of("msg-1", 1));
     }
 
     private SimulatedSmsGateway gateway(SimulatorProperties properties) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.clientsms.saga.gateway.DeliveryReports;
 import com.clientsms.saga.gateway.OutboundSms;
 import com.clientsms.saga.gateway.SmsGateway;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,14 +26,14 @@ class SimulatorConfigurationTest {
     }
 
     @Test
-    void simulatorIsTheGatewayWhenAskedForByName() {
-        context.withPropertyValues("clientsms.gateway=simulator")
+    void simulatorIsTheGatewayWhenTheTwilioAccountSidIsBlank() {
+        context.withPropertyValues("TWILIO_ACCOUNT_SID= ")
                 .run(run -> assertThat(run).hasSingleBean(SimulatedSmsGateway.class));
     }
 
     @Test
-    void simulatorStepsAsideForTwilio() {
-        context.withPropertyValues("clientsms.gateway=twilio")
+    void simulatorStepsAsideWhenATwilioAccountIsConfigured() {
+        context.withPropertyValues("TWILIO_ACCOUNT_SID=AC0123456789abcdef0123456789abcdef")
                 .run(run -> assertThat(run).doesNotHaveBean(SmsGateway.class));
     }
 
@@ -52,10 +53,23 @@ class SimulatorConfigurationTest {
                         "clientsms.simulator.rejected-rate=0.3",
                         "clientsms.simulator.transient-failure-rate=0.4",
                         "clientsms.simulator.seed=99",
-                        "clientsms.simulator.report-threads=4")
+                        "clientsms.simulator.report-threads=4",
+                        "clientsms.simulator.timeout-rate=0.05",
+                        "clientsms.simulator.ambiguous-rate=0.06",
+                        "clientsms.simulator.ledger-file=target/carrier.tsv")
                 .run(run -> assertThat(run.getBean(SimulatorProperties.class))
                         .isEqualTo(new SimulatorProperties(
-                                Duration.ofMillis(5), Duration.ofSeconds(1), 0.1, 0.2, 0.3, 0.4, 99, 4)));
+                                Duration.ofMillis(5),
+                                Duration.ofSeconds(1),
+                                0.1,
+                                0.2,
+                                0.3,
+                                0.4,
+                                99,
+                                4,
+                                0.05,
+                                0.06,
+                                Path.of("target/carrier.tsv"))));
     }
 
     @Test

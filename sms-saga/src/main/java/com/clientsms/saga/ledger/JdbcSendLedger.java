@@ -1,0 +1,80 @@
+package com.clientsms.saga.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger in PostgreSQL ({@code send_attempt}). Writes run in a transaction of their own (REQUIRES_NEW): the saga
+ * calls in from inside the event processor's transaction, and what it records here must be committed before the
+ * carrier is called, not when (or if) that batch commits.
+ */
+@Component
+class JdbcSendLedger implements SendLedger {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    JdbcSendLedger(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        PlatformTransactionManager manager = transactionManager instanceof DataSourceTransactionManager
+                ? transactionManager
+                : new DataSourceTransactionManager(dataSource);
+        this.ownTransaction = new TransactionTemplate(manager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public List<SendAttempt> attempts(String messageId) {
+        return ownTransaction.execute(status -> jdbc.query(
+                "select message_id, attempt, started_at, outcome, provider_message_id, error_code"
+                        + " from send_attempt where message_id = ? order by attempt",
+                (rs, row) -> new SendAttempt(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4) == null ? null : AttemptOutcome.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6)),
+                messageId));
+    }
+
+    @Override
+    public int begin(String messageId, Instant startedAt) {
+        Integer attempt = ownTransaction.execute(status -> jdbc.queryForObject(
+                "insert into send_attempt (message_id, attempt, started_at)"
+                        + " select ?, coalesce(max(attempt), 0) + 1, ? from send_attempt where message_id = ?"
+                        + " returning attempt",
+                Integer.class,
+                messageId,
+                Timestamp.from(startedAt),
+                messageId));
+        return attempt;
+    }
+
+    @Override
+    public void finish(
+            String messageId,
+            int attempt,
+            AttemptOutcome outcome,
+            String providerMessageId,
+            String errorCode,
+            Instant finishedAt) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "update send_attempt set outcome = ?, provider_message_id = ?, error_code = ?, finished_at = ?"
+                        + " where message_id = ? and attempt = ?",
+                outcome.name(),
+                providerMessageId,
+                errorCode,
+                Timestamp.from(finishedAt),
+                messageId,
+                attempt));
+    }
+}
