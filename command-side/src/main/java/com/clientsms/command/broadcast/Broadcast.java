@@ -8,6 +8,7 @@ import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.sending.Audience;
 import com.clientsms.kernel.sending.BroadcastAccepted;
 import com.clientsms.kernel.sending.BroadcastRequested;
+import com.clientsms.kernel.sending.BroadcastResendRequested;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.sending.SkipReason;
 import com.clientsms.kernel.sending.SkippedRecipient;
@@ -49,6 +50,19 @@ class Broadcast {
             String groupName,
             String text,
             List<AudienceMember> members) {
+        this(broadcastId, null, sender, audience, groupId, groupName, text, members);
+    }
+
+    /** With {@code resendOf}, the broadcast resends an earlier one's failures and says so first. */
+    Broadcast(
+            String broadcastId,
+            String resendOf,
+            StaffRef sender,
+            Audience audience,
+            String groupId,
+            String groupName,
+            String text,
+            List<AudienceMember> members) {
         if (!sender.role().mayBroadcast()) {
             throw RuleViolation.forbidden(
                     audience == Audience.ALL
@@ -67,6 +81,9 @@ class Broadcast {
                             () -> recipients.add(member));
         }
         Instant now = GenericEventMessage.clock.instant();
+        if (resendOf != null) {
+            apply(new BroadcastResendRequested(broadcastId, sender.practiceId(), resendOf, sender, now));
+        }
         apply(new BroadcastRequested(
                 broadcastId,
                 sender.practiceId(),
@@ -125,5 +142,10 @@ class Broadcast {
         broadcastId = event.broadcastId();
         targeted = event.targeted();
         skipped = List.copyOf(event.skipped());
+    }
+
+    @EventSourcingHandler
+    void on(BroadcastResendRequested event) {
+        broadcastId = event.broadcastId();
     }
 }

@@ -3,6 +3,8 @@ package com.clientsms.query.config;
 import com.clientsms.kernel.delivery.SmsAccepted;
 import com.clientsms.kernel.delivery.SmsStatusChanged;
 import com.clientsms.kernel.sending.MessageRequested;
+import com.clientsms.query.audit.AuditLogProjection;
+import com.clientsms.query.broadcast.BroadcastOutcomeProjection;
 import com.clientsms.query.directory.DirectoryProjection;
 import com.clientsms.query.history.ClientHistoryProjection;
 import com.mongodb.client.MongoClient;
@@ -32,8 +34,11 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 public class ProjectionProcessingConfiguration {
 
     /** The processing groups whose tokens live in MongoDB. */
-    public static final List<String> MONGO_GROUPS =
-            List.of(ClientHistoryProjection.PROCESSING_GROUP, DirectoryProjection.PROCESSING_GROUP);
+    public static final List<String> MONGO_GROUPS = List.of(
+            ClientHistoryProjection.PROCESSING_GROUP,
+            DirectoryProjection.PROCESSING_GROUP,
+            AuditLogProjection.PROCESSING_GROUP,
+            BroadcastOutcomeProjection.PROCESSING_GROUP);
 
     @Bean
     ConfigurerModule mongoProjectionProcessors(
@@ -61,6 +66,8 @@ public class ProjectionProcessingConfiguration {
                     .registerTransactionManager(group, configuration -> NoTransactionManager.instance());
         }
         processing.registerSequencingPolicy(ClientHistoryProjection.PROCESSING_GROUP, configuration -> perMessage());
+        processing.registerSequencingPolicy(AuditLogProjection.PROCESSING_GROUP, configuration -> perMessage());
+        processing.registerSequencingPolicy(BroadcastOutcomeProjection.PROCESSING_GROUP, configuration -> perMessage());
     }
 
     /**

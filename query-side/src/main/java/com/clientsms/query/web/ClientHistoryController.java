@@ -4,6 +4,8 @@ import com.clientsms.kernel.query.ClientHistoryPage;
 import com.clientsms.kernel.query.FindClientHistory;
 import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.staff.StaffRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The messages sent to one client, newest first, a page at a time. */
 @RestController
+@Tag(name = "History")
 class ClientHistoryController {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -26,6 +29,7 @@ class ClientHistoryController {
         this.visibleClients = visibleClients;
     }
 
+    @Operation(summary = "The messages sent to a client, newest first, with each delivery status")
     @GetMapping("/api/clients/{clientId}/messages")
     ClientHistoryPage messages(
             @AuthenticationPrincipal StaffRef caller,

@@ -7,6 +7,8 @@ import com.clientsms.kernel.query.GroupView;
 import com.clientsms.kernel.query.StaffView;
 import com.clientsms.kernel.staff.Role;
 import com.clientsms.kernel.staff.StaffRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The client, group and staff lists of the caller's practice. */
 @RestController
+@Tag(name = "Directory", description = "The caller's practice: clients (mobile numbers masked), groups and staff")
 @RequestMapping("/api")
 class DirectoryController {
 
@@ -29,17 +32,20 @@ class DirectoryController {
         this.visibleClients = visibleClients;
     }
 
+    @Operation(summary = "List the clients the caller may see (practitioners: their linked clients)")
     @GetMapping("/clients")
     List<ClientView> clients(@AuthenticationPrincipal StaffRef caller) {
         return visibleClients.all(caller);
     }
 
+    @Operation(summary = "One client")
     @GetMapping("/clients/{clientId}")
     ClientView client(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {
         return visibleClients.one(caller, clientId, "You can only see clients linked to you.");
     }
 
     /** Practitioners cannot send to groups, so they see none. */
+    @Operation(summary = "List the practice's groups (none for practitioners)")
     @GetMapping("/groups")
     List<GroupView> groups(@AuthenticationPrincipal StaffRef caller) {
         if (caller.role() == Role.PRACTITIONER) {
@@ -49,6 +55,7 @@ class DirectoryController {
                 queries.query(new FindGroups(caller.practiceId()), ResponseTypes.multipleInstancesOf(GroupView.class)));
     }
 
+    @Operation(summary = "List the practice's staff")
     @GetMapping("/staff")
     List<StaffView> staff(@AuthenticationPrincipal StaffRef caller) {
         return Queries.await(
