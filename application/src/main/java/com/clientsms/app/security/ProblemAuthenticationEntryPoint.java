@@ -1,48 +1,63 @@
 package com.clientsms.app.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.clientsms.app.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers 401 and 403 from the security filters as problem details, like every other error of the API. */
+/**
+ * Answers 401 and 403 from the security filters, and the firewall's refusal of a malformed URL, as problem details,
+ * like every other error of the API.
+ */
 @Component
-class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    ProblemAuthenticationEntryPoint(ObjectMapper json) {
-        this.json = json;
+    ProblemAuthenticationEntryPoint(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof OAuth2AuthenticationException bearer) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            String reason = bearer.getError().getDescription();
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "The bearer token was refused" + (reason == null ? "." : ": " + reason));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"client-sms\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with your staff username and password.");
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with your staff username and password.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+        problems.write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "The address is malformed (encoded slashes, dot segments, semicolons or control characters are not"
+                        + " accepted).");
     }
 }

@@ -1,19 +1,30 @@
 package com.clientsms.app.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every /api endpoint needs a member of staff, authenticated with HTTP Basic against the staff directory. The
- * principal is the directory's StaffRef, so the role always comes from the directory, never from the request.
+ * Two filter chains. The API (/api, the carrier's webhooks, actuator) is stateless: every request carries HTTP Basic
+ * credentials checked against the staff directory or, when an identity provider is configured
+ * (spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri), a bearer JWT whose claims name the member of
+ * staff. No cookies there, so no CSRF. Everything else (the web pages, the API documentation) uses a session with form
+ * login and CSRF protection. Either way the principal is a StaffRef, so the role never comes from the request body.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String[] STATELESS_PATHS = {"/api/**", "/webhooks/**", "/actuator/**"};
+    static final String[] PUBLIC_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -21,23 +32,53 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, StaffAuthenticationProvider staff, ProblemAuthenticationEntryPoint problems)
+            HttpSecurity http,
+            StaffAuthenticationProvider staff,
+            ProblemAuthenticationEntryPoint problems,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            StaffJwtConverter jwtStaff,
+            @Value("${clientsms.security.http-basic:true}") boolean httpBasic)
             throws Exception {
-        return http.authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
-                                .permitAll()
-                                .requestMatchers("/webhooks/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+        http.securityMatcher(STATELESS_PATHS)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+                        .permitAll()
+                        // The carrier cannot sign in; its callbacks prove themselves with a signature instead.
+                        .requestMatchers("/webhooks/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .authenticationProvider(staff)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless HTTP Basic API: no cookies, so no cross-site request forgery to defend against.
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf.disable());
+        if (httpBasic) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtStaff)));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http, StaffAuthenticationProvider staff) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_DOCS)
+                        .permitAll()
+                        .requestMatchers("/error", "/login")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .authenticationProvider(staff)
+                .formLogin(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(Customizer.withDefaults())
                 .build();
     }
 }

@@ -1,9 +1,12 @@
 package com.clientsms.app.web;
 
 import com.clientsms.kernel.rule.RuleViolation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.CharConversionException;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -76,12 +79,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof RequestBodyTooLargeException tooLarge) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableReason(e));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     private static String unreadableReason(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof StrictJsonConfiguration.UnacceptableText text) {
+            return "Field '" + path(text) + "' " + text.reason() + ".";
+        }
+        if (cause instanceof InvalidNullException nullValue) {
+            return "Field '" + path(nullValue) + "' must not be null.";
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "' in the request body.";
         }
@@ -94,6 +108,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
             return "The request needs a JSON body.";
+        }
+        if (cause instanceof CharConversionException
+                || (cause instanceof JsonParseException parse
+                        && String.valueOf(parse.getOriginalMessage()).contains("UTF-8"))) {
+            return "The request body is not valid UTF-8 text.";
+        }
+        if (cause instanceof JsonParseException parse
+                && String.valueOf(parse.getOriginalMessage()).contains("Duplicate field")) {
+            return "The request body names the same field twice.";
         }
         return "The request body is not valid JSON.";
     }

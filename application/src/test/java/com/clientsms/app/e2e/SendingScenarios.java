@@ -223,9 +223,11 @@ abstract class SendingScenarios {
 
     static JsonNode awaitHistoryItem(Api api, String clientId, String messageId, String status) {
         JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode page = api.get("/api/clients/" + clientId + "/messages?page=0&size=100")
-                    .getBody();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            var response = api.get("/api/clients/" + clientId + "/messages?page=0&size=100");
+            // Right after a start the read models are still replaying: the client may not be known yet.
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            JsonNode page = response.getBody();
             JsonNode item = null;
             for (JsonNode candidate : page.get("items")) {
                 if (candidate.get("messageId").asText().equals(messageId)) {

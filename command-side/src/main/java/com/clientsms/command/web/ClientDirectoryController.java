@@ -8,6 +8,8 @@ import com.clientsms.kernel.directory.RecordClientOptIn;
 import com.clientsms.kernel.directory.RegisterClient;
 import com.clientsms.kernel.directory.UnlinkPractitioner;
 import com.clientsms.kernel.staff.StaffRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Client directory maintenance. Who may do it (administrators and superusers) is the Client aggregate's rule. */
 @RestController
+@Tag(name = "Client directory", description = "Administrators and superusers maintain the practice's clients")
 @RequestMapping("/api/clients")
 class ClientDirectoryController {
 
@@ -35,6 +38,7 @@ class ClientDirectoryController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Register a client (mobile optional, validated as an E.164 mobile)")
     @PostMapping
     ResponseEntity<Created> register(
             @AuthenticationPrincipal StaffRef caller, @RequestBody(required = false) NewClient request) {
@@ -51,6 +55,7 @@ class ClientDirectoryController {
         return ResponseEntity.created(URI.create("/api/clients/" + id)).body(new Created(id));
     }
 
+    @Operation(summary = "Change a client's mobile number")
     @PutMapping("/{clientId}/mobile")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changeMobile(
@@ -60,18 +65,21 @@ class ClientDirectoryController {
         commands.sendAndWait(new ChangeClientMobile(clientId, request == null ? null : request.mobile(), caller));
     }
 
+    @Operation(summary = "Deactivate a client: broadcasts skip them")
     @PostMapping("/{clientId}/deactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deactivate(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {
         commands.sendAndWait(new DeactivateClient(clientId, caller));
     }
 
+    @Operation(summary = "Reactivate a client")
     @PostMapping("/{clientId}/reactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reactivate(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {
         commands.sendAndWait(new ReactivateClient(clientId, caller));
     }
 
+    @Operation(summary = "Link a practitioner to a client")
     @PostMapping("/{clientId}/practitioners")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void link(
@@ -81,6 +89,7 @@ class ClientDirectoryController {
         commands.sendAndWait(new LinkPractitioner(clientId, request == null ? null : request.practitionerId(), caller));
     }
 
+    @Operation(summary = "Unlink a practitioner from a client")
     @DeleteMapping("/{clientId}/practitioners/{practitionerId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlink(
@@ -90,6 +99,7 @@ class ClientDirectoryController {
         commands.sendAndWait(new UnlinkPractitioner(clientId, practitionerId, caller));
     }
 
+    @Operation(summary = "Record that a client who opted out at the carrier (STOP) opted in again")
     @PostMapping("/{clientId}/opt-in")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void optIn(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {

@@ -4,6 +4,8 @@ import com.clientsms.kernel.directory.AddGroupMember;
 import com.clientsms.kernel.directory.CreateGroup;
 import com.clientsms.kernel.directory.RemoveGroupMember;
 import com.clientsms.kernel.staff.StaffRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Group maintenance. Who may do it, and which clients may be members, is the ClientGroup aggregate's rule. */
 @RestController
+@Tag(name = "Groups", description = "Administrators and superusers maintain groups of clients")
 @RequestMapping("/api/groups")
 class GroupDirectoryController {
 
@@ -30,6 +33,7 @@ class GroupDirectoryController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Create a group of clients of the practice")
     @PostMapping
     ResponseEntity<Created> create(
             @AuthenticationPrincipal StaffRef caller, @RequestBody(required = false) NewGroup request) {
@@ -43,6 +47,7 @@ class GroupDirectoryController {
         return ResponseEntity.created(URI.create("/api/groups/" + id)).body(new Created(id));
     }
 
+    @Operation(summary = "Add a client to a group")
     @PostMapping("/{groupId}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void addMember(
@@ -52,6 +57,7 @@ class GroupDirectoryController {
         commands.sendAndWait(new AddGroupMember(groupId, request == null ? null : request.clientId(), caller));
     }
 
+    @Operation(summary = "Remove a client from a group")
     @DeleteMapping("/{groupId}/members/{clientId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeMember(

@@ -4,6 +4,8 @@ import com.clientsms.command.staff.StaffOnboarding;
 import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.staff.Role;
 import com.clientsms.kernel.staff.StaffRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Adds a member of staff with a password. Who may add whom is the StaffMember aggregate's rule. */
 @RestController
+@Tag(name = "Staff")
 class StaffController {
 
     private final StaffOnboarding onboarding;
@@ -23,6 +26,7 @@ class StaffController {
         this.onboarding = onboarding;
     }
 
+    @Operation(summary = "Add a member of staff with a password (stored as a bcrypt hash)")
     @PostMapping("/api/staff")
     ResponseEntity<Created> register(
             @AuthenticationPrincipal StaffRef caller, @RequestBody(required = false) NewStaff request) {
