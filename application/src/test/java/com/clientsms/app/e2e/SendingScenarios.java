@@ -197,6 +197,14 @@ abstract class SendingScenarios {
     }
 
     @Test
+    void healthReportsTheStoresUp() {
+        var health = Api.anonymous("http://localhost:" + port).get("/actuator/health");
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void unauthenticatedCallersAreAskedToSignIn() {
         var response = Api.anonymous("http://localhost:" + port).get("/api/clients");
 

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -109,7 +110,7 @@ class ProjectionRebuildTest {
         TrackingToken sagaToken = sagaToken();
 
         for (String projection : ProjectionProcessingConfiguration.MONGO_GROUPS) {
-            Map<String, Map<Object, Document>> live = snapshot();
+            Map<String, Map<Object, Document>> live = settledSnapshot();
 
             ProjectionState started = rebuilds.rebuild(projection);
             assertThat(started.state()).isEqualTo("rebuilding");
@@ -200,6 +201,21 @@ class ProjectionRebuildTest {
                             : status(messageId, clientId, DeliveryStatus.DELIVERED, at.plusMillis(20)));
         }
         events.publish(batch);
+    }
+
+    /**
+     * The other projections may still be catching up with the published history (each has its own processor); a
+     * snapshot is taken once two reads in a row agree, so only the rebuild can explain a later difference.
+     */
+    private Map<String, Map<Object, Document>> settledSnapshot() {
+        AtomicReference<Map<String, Map<Object, Document>>> last = new AtomicReference<>(snapshot());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Map<String, Map<Object, Document>> now = snapshot();
+                    return now.equals(last.getAndSet(now));
+                });
+        return last.get();
     }
 
     private Map<String, Map<Object, Document>> snapshot() {
