@@ -226,7 +226,9 @@ class ReadSideScenariosTest {
                 .getBody()
                 .get("messageId")
                 .asText();
-        SendingScenarios.awaitHistoryItem(practitioner1, "harbour-client-05", messageId, "delivered");
+        String status = SendingScenarios.awaitFinalHistoryItem(practitioner1, "harbour-client-05", messageId)
+                .get("status")
+                .asText();
         assertThat(admin.post("/api/admin/projections/client-history/rebuild", Map.of())
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
@@ -243,7 +245,7 @@ class ReadSideScenariosTest {
             assertThat(history.get("state").asText()).isEqualTo("live");
             assertThat(history.get("lastRebuild").get("outcome").asText()).isEqualTo("swapped");
         });
-        assertThat(SendingScenarios.awaitHistoryItem(practitioner1, "harbour-client-05", messageId, "delivered")
+        assertThat(SendingScenarios.awaitHistoryItem(practitioner1, "harbour-client-05", messageId, status)
                         .get("timeline")
                         .size())
                 .isEqualTo(4);

@@ -230,20 +230,28 @@ abstract class SendingScenarios {
     }
 
     static JsonNode awaitHistoryItem(Api api, String clientId, String messageId, String status) {
+        return awaitHistoryItem(api, clientId, messageId, Set.of(status));
+    }
+
+    /** Waits until the message has reached whichever final status the carrier gave it. */
+    static JsonNode awaitFinalHistoryItem(Api api, String clientId, String messageId) {
+        return awaitHistoryItem(api, clientId, messageId, Set.of("delivered", "undelivered", "failed"));
+    }
+
+    private static JsonNode awaitHistoryItem(Api api, String clientId, String messageId, Set<String> statuses) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             var response = api.get("/api/clients/" + clientId + "/messages?page=0&size=100");
             // Right after a start the read models are still replaying: the client may not be known yet.
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-            JsonNode page = response.getBody();
             JsonNode item = null;
-            for (JsonNode candidate : page.get("items")) {
+            for (JsonNode candidate : response.getBody().get("items")) {
                 if (candidate.get("messageId").asText().equals(messageId)) {
                     item = candidate;
                 }
             }
             assertThat(item).as("message %s in the history", messageId).isNotNull();
-            assertThat(item.get("status").asText()).isEqualTo(status);
+            assertThat(item.get("status").asText()).isIn(statuses);
             found[0] = item;
         });
         return found[0];
