@@ -54,6 +54,15 @@ final class Api {
                 .toEntity(JsonNode.class);
     }
 
+    ResponseEntity<JsonNode> put(String path, String rawJson) {
+        return http.put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(rawJson)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     ResponseEntity<JsonNode> send(String clientId, String body) {
         return post("/api/clients/" + clientId + "/messages", Map.of("body", body));
     }

@@ -197,6 +197,22 @@ abstract class SendingScenarios {
     }
 
     @Test
+    void anEmptyMobileUpdateIsRefusedAndKeepsTheNumber() {
+        long before = eventCount();
+
+        var put = admin.put("/api/clients/harbour-client-29/mobile", "{}");
+
+        assertThat(put.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(put.getBody().get("detail").asText()).contains("DELETE");
+        assertThat(admin.get("/api/clients/harbour-client-29")
+                        .getBody()
+                        .get("hasMobile")
+                        .asBoolean())
+                .isTrue();
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void healthReportsTheStoresUp() {
         var health = Api.anonymous("http://localhost:" + port).get("/actuator/health");
 

@@ -108,6 +108,8 @@ class AuthorizationMatrixTest extends RunningApplication {
     static final Endpoint CHANGE_MOBILE = Endpoint.of(
                     "PUT", "/api/clients/{clientId}/mobile", () -> Map.of("mobile", "0491 570 157"))
             .clients("harbour-client-03", "harbour-client-04");
+    static final Endpoint REMOVE_MOBILE = Endpoint.of("DELETE", "/api/clients/{clientId}/mobile", () -> null)
+            .clients("harbour-client-27", "harbour-client-28");
     static final Endpoint DEACTIVATE = Endpoint.of("POST", "/api/clients/{clientId}/deactivate", () -> null)
             .clients("harbour-client-41", "harbour-client-42");
     static final Endpoint REACTIVATE = Endpoint.of("POST", "/api/clients/{clientId}/reactivate", () -> null)
@@ -184,6 +186,9 @@ class AuthorizationMatrixTest extends RunningApplication {
             row(CHANGE_MOBILE, Target.OWN, 403, 204, 204, 403),
             row(CHANGE_MOBILE, Target.OTHER_PRACTITIONER, 403, 204, 204, 403),
             row(CHANGE_MOBILE, Target.OTHER_PRACTICE, 404, 404, 404, 404),
+            row(REMOVE_MOBILE, Target.OWN, 403, 204, 204, 403),
+            row(REMOVE_MOBILE, Target.OTHER_PRACTITIONER, 403, 204, 204, 403),
+            row(REMOVE_MOBILE, Target.OTHER_PRACTICE, 404, 404, 404, 404),
             row(DEACTIVATE, Target.OWN, 403, 204, 204, 403),
             row(DEACTIVATE, Target.OTHER_PRACTITIONER, 403, 204, 204, 403),
             row(DEACTIVATE, Target.OTHER_PRACTICE, 404, 404, 404, 404),

@@ -7,6 +7,7 @@ import com.clientsms.kernel.directory.ReactivateClient;
 import com.clientsms.kernel.directory.RecordClientOptIn;
 import com.clientsms.kernel.directory.RegisterClient;
 import com.clientsms.kernel.directory.UnlinkPractitioner;
+import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.staff.StaffRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +63,19 @@ class ClientDirectoryController {
             @AuthenticationPrincipal StaffRef caller,
             @PathVariable String clientId,
             @RequestBody(required = false) NewMobile request) {
-        commands.sendAndWait(new ChangeClientMobile(clientId, request == null ? null : request.mobile(), caller));
+        // An empty or careless request must never wipe a number: removing one is its own, explicit request.
+        if (request == null || request.mobile() == null || request.mobile().isBlank()) {
+            throw RuleViolation.invalid("Give the new number in 'mobile'. To remove the client's mobile number, send"
+                    + " DELETE /api/clients/" + clientId + "/mobile.");
+        }
+        commands.sendAndWait(new ChangeClientMobile(clientId, request.mobile(), caller));
+    }
+
+    @Operation(summary = "Remove a client's mobile number: sends and broadcasts then skip the client")
+    @DeleteMapping("/{clientId}/mobile")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeMobile(@AuthenticationPrincipal StaffRef caller, @PathVariable String clientId) {
+        commands.sendAndWait(new ChangeClientMobile(clientId, null, caller));
     }
 
     @Operation(summary = "Deactivate a client: broadcasts skip them")
