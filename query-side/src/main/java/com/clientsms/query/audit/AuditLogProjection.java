@@ -1,5 +1,8 @@
 package com.clientsms.query.audit;
 
+import static com.clientsms.query.mongo.MongoDates.date;
+import static com.clientsms.query.mongo.MongoDates.instant;
+
 import com.clientsms.kernel.delivery.DeliveryStatus;
 import com.clientsms.kernel.delivery.SmsAccepted;
 import com.clientsms.kernel.delivery.SmsStatusChanged;
@@ -20,7 +23,6 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +101,7 @@ public class AuditLogProjection {
                                 Updates.set("encoding", event.encoding().name()),
                                 Updates.set("segments", event.segments()),
                                 Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                                Updates.setOnInsert("statusRank", rank(DeliveryStatus.REQUESTED)),
+                                Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
                                 Updates.addToSet(
                                         "timeline",
                                         timelineEntry(
@@ -142,7 +144,7 @@ public class AuditLogProjection {
             Document entry) {
         Map<String, Object> statusFields = new LinkedHashMap<>();
         statusFields.put("status", status.wireName());
-        statusFields.put("statusRank", rank(status));
+        statusFields.put("statusRank", status.rank());
         statusFields.put("errorCode", errorCode);
         statusFields.put("reason", reason);
         if (providerMessageId != null) {
@@ -153,7 +155,7 @@ public class AuditLogProjection {
         forward.add(Updates.addToSet("timeline", entry));
         var moved = entries()
                 .updateOne(
-                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", rank(status))),
+                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", status.rank())),
                         Updates.combine(forward));
         if (moved.getMatchedCount() > 0) {
             return;
@@ -262,8 +264,9 @@ public class AuditLogProjection {
     private static List<TimelineEntry> timeline(Document entry) {
         return entry.getList("timeline", Document.class, List.of()).stream()
                 .sorted(Comparator.comparing((Document step) -> step.getDate("at"))
-                        .thenComparing(step -> rank(
-                                DeliveryStatus.valueOf(step.getString("status").toUpperCase(Locale.ROOT)))))
+                        .thenComparing(step -> DeliveryStatus.valueOf(
+                                        step.getString("status").toUpperCase(Locale.ROOT))
+                                .rank()))
                 .map(step -> new TimelineEntry(
                         step.getString("status"),
                         instant(step.getDate("at")),
@@ -287,23 +290,5 @@ public class AuditLogProjection {
                 .append("code", code)
                 .append("reason", reason)
                 .append("eventId", eventId);
-    }
-
-    private static int rank(DeliveryStatus status) {
-        int rank = 0;
-        for (DeliveryStatus other : DeliveryStatus.values()) {
-            if (status.isAfter(other)) {
-                rank++;
-            }
-        }
-        return rank;
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package com.clientsms.query.broadcast;
 
+import static com.clientsms.query.mongo.MongoDates.date;
+import static com.clientsms.query.mongo.MongoDates.instant;
+
 import com.clientsms.kernel.delivery.DeliveryStatus;
 import com.clientsms.kernel.delivery.SmsAccepted;
 import com.clientsms.kernel.delivery.SmsStatusChanged;
@@ -26,7 +29,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +140,7 @@ public class BroadcastOutcomeProjection {
                                 Updates.set("clientId", event.clientId()),
                                 Updates.set("clientName", event.clientName()),
                                 Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                                Updates.setOnInsert("statusRank", rank(DeliveryStatus.REQUESTED))),
+                                Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank())),
                         UPSERT);
     }
 
@@ -160,10 +162,10 @@ public class BroadcastOutcomeProjection {
     private void moveForward(String messageId, DeliveryStatus status, String code, String reason, Instant at) {
         collection(MESSAGES)
                 .updateOne(
-                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", rank(status))),
+                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", status.rank())),
                         Updates.combine(
                                 Updates.set("status", status.wireName()),
-                                Updates.set("statusRank", rank(status)),
+                                Updates.set("statusRank", status.rank()),
                                 Updates.set("code", code),
                                 Updates.set("reason", reason),
                                 Updates.set("at", date(at))));
@@ -310,23 +312,5 @@ public class BroadcastOutcomeProjection {
 
     private MongoCollection<Document> collection(String name) {
         return mongo.getCollection(name);
-    }
-
-    private static int rank(DeliveryStatus status) {
-        int rank = 0;
-        for (DeliveryStatus other : DeliveryStatus.values()) {
-            if (status.isAfter(other)) {
-                rank++;
-            }
-        }
-        return rank;
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package com.clientsms.query.history;
 
+import static com.clientsms.query.mongo.MongoDates.date;
+import static com.clientsms.query.mongo.MongoDates.instant;
+
 import com.clientsms.kernel.delivery.DeliveryStatus;
 import com.clientsms.kernel.delivery.SmsAccepted;
 import com.clientsms.kernel.delivery.SmsStatusChanged;
@@ -17,7 +20,6 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +99,7 @@ public class ClientHistoryProjection {
                                 Updates.set("encoding", event.encoding().name()),
                                 Updates.set("segments", event.segments()),
                                 Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                                Updates.setOnInsert("statusRank", rank(DeliveryStatus.REQUESTED)),
+                                Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
                                 Updates.addToSet(
                                         "timeline",
                                         timelineEntry(
@@ -147,7 +149,7 @@ public class ClientHistoryProjection {
             Document entry) {
         Map<String, Object> statusFields = new LinkedHashMap<>();
         statusFields.put("status", status.wireName());
-        statusFields.put("statusRank", rank(status));
+        statusFields.put("statusRank", status.rank());
         statusFields.put("errorCode", errorCode);
         statusFields.put("reason", reason);
         if (providerMessageId != null) {
@@ -158,7 +160,7 @@ public class ClientHistoryProjection {
         forward.add(Updates.addToSet("timeline", entry));
         var moved = messages()
                 .updateOne(
-                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", rank(status))),
+                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", status.rank())),
                         Updates.combine(forward));
         if (moved.getMatchedCount() > 0) {
             return;
@@ -198,8 +200,9 @@ public class ClientHistoryProjection {
         Document sender = message.get("sender", Document.class);
         List<TimelineEntry> timeline = message.getList("timeline", Document.class, List.of()).stream()
                 .sorted(Comparator.comparing((Document entry) -> entry.getDate("at"))
-                        .thenComparing(entry -> rank(
-                                DeliveryStatus.valueOf(entry.getString("status").toUpperCase(Locale.ROOT)))))
+                        .thenComparing(entry -> DeliveryStatus.valueOf(
+                                        entry.getString("status").toUpperCase(Locale.ROOT))
+                                .rank()))
                 .map(entry -> new TimelineEntry(
                         entry.getString("status"),
                         instant(entry.getDate("at")),
@@ -233,24 +236,5 @@ public class ClientHistoryProjection {
                 .append("code", code)
                 .append("reason", reason)
                 .append("eventId", eventId);
-    }
-
-    /** The number of statuses this one comes after: finals share a rank, as {@link DeliveryStatus} defines. */
-    private static int rank(DeliveryStatus status) {
-        int rank = 0;
-        for (DeliveryStatus other : DeliveryStatus.values()) {
-            if (status.isAfter(other)) {
-                rank++;
-            }
-        }
-        return rank;
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -20,6 +20,11 @@ public enum DeliveryStatus {
         this.rank = rank;
     }
 
+    /** Position on the way to the handset (0 requested .. 3 final); final statuses share the last rank. */
+    public int rank() {
+        return rank;
+    }
+
     public boolean isFinal() {
         return rank == 3;
     }
