@@ -1,5 +1,6 @@
 package com.clientsms.app.security;
 
+import java.util.Arrays;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API (/api, the carrier's webhooks, actuator) is stateless: every request carries HTTP Basic
@@ -25,6 +32,11 @@ class SecurityConfiguration {
 
     static final String[] STATELESS_PATHS = {"/api/**", "/webhooks/**", "/actuator/**"};
     static final String[] PUBLIC_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** The sign-in page's own style and script. */
+    static final String[] PAGE_ASSETS = {"/css/**", "/js/**", "/favicon.svg"};
+
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -73,10 +85,21 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error", "/login")
                         .permitAll()
+                        .requestMatchers(PAGE_ASSETS)
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .authenticationProvider(staff)
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                // The pages run no inline script or style, so the browser may refuse any it did not load from here
+                // (the Swagger UI, which is not ours, is left as it is).
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(Arrays.stream(PUBLIC_DOCS)
+                                .map(PathPatternRequestMatcher.withDefaults()::matcher)
+                                .map(RequestMatcher.class::cast)
+                                .toList())),
+                        new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(Customizer.withDefaults())
                 .build();

@@ -123,7 +123,8 @@ class Broadcast {
                 .toString();
     }
 
-    private static Optional<SkipReason> skipReason(AudienceMember member) {
+    /** Why a member is left out, if they are; the audience preview asks the same question. */
+    static Optional<SkipReason> skipReason(AudienceMember member) {
         if (!member.active()) {
             return Optional.of(SkipReason.INACTIVE);
         }
