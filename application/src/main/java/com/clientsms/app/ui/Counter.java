@@ -35,7 +35,7 @@ record Counter(int characters, String encoding, int segments, List<String> forci
         return encoding == SmsEncoding.GSM_7 ? "GSM-7" : "UCS-2";
     }
 
-    int maximum() {
+    public int maximum() {
         return MessageBody.MAX_CHARACTERS;
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.web.util.WebUtils;
 /**
  * One token per rendered send form, kept in the session. A form is sent at most once: a double click, a second tab
  * or the browser's "resend form data" finds its token used and is shown the first send's result instead of sending
- * again. A refused send gives its token back so the corrected form can go.
+ * again. A refused send gives its token back so the corrected form can go. A post without a token (not from our
+ * form) is sent like an API request without an Idempotency-Key.
  */
 final class SendTokens {
 
@@ -43,9 +44,13 @@ final class SendTokens {
     }
 
     static Claim claim(HttpSession session, String token) {
+        if (token == null || token.isEmpty()) {
+            // Like an API request without an Idempotency-Key: nothing to recognise a repeat by.
+            return new Fresh();
+        }
         synchronized (WebUtils.getSessionMutex(session)) {
             Tokens tokens = tokens(session);
-            String state = token == null ? null : tokens.get(token);
+            String state = tokens.get(token);
             if (ISSUED.equals(state)) {
                 tokens.put(token, IN_FLIGHT);
                 session.setAttribute(ATTRIBUTE, tokens);
@@ -64,6 +69,9 @@ final class SendTokens {
     }
 
     private static void set(HttpSession session, String token, String state) {
+        if (token == null || token.isEmpty()) {
+            return;
+        }
         synchronized (WebUtils.getSessionMutex(session)) {
             Tokens tokens = tokens(session);
             tokens.put(token, state);
