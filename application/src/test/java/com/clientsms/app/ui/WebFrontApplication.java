@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The whole application on a random port with the embedded stores and the simulated carrier, shared by every web
  * front test (one Spring context). The carrier fails or does not deliver most messages, so a small broadcast always
- * has failures to show and resend.
+ * has failures to show and resend, and takes a second or two to report each message, so a broadcast's outcome page is
+ * seen while the broadcast drains.
  */
 @SpringBootTest(
         classes = ClientSmsApplication.class,
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = {
             "clientsms.data-dir=target/it/web-front",
             "clientsms.embedded.postgres.durable=false",
-            "clientsms.simulator.report-delay=20ms",
+            "clientsms.simulator.report-delay=1s",
             "clientsms.simulator.undelivered-rate=0.35",
             "clientsms.simulator.failed-rate=0.35",
             "clientsms.audit.chain.interval=200ms",

@@ -138,7 +138,15 @@ class WebFrontBrowserTest extends WebFrontApplication {
         assertThat(browser.find("#sent").getText()).contains("7 texted, 1 skipped");
         browser.find("#result-link").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-state")));
+        browser.driver().executeScript("window.stillTheSamePage = true;");
+        assertThat(browser.find("#outcome-state").getText())
+                .as("the carrier reports each message after a second or two")
+                .startsWith("Sending:");
+        browser.screenshots("broadcast-outcome-draining");
         browser.waiting().until(ExpectedConditions.attributeToBe(By.id("outcome-state"), "data-drained", "true"));
+        assertThat(browser.driver().executeScript("return window.stillTheSamePage === true;"))
+                .as("the counts updated in place, without reloading the page")
+                .isEqualTo(true);
         assertThat(browser.find("#outcome-state").getText())
                 .startsWith("Finished:")
                 .endsWith("of 7 texted.");
