@@ -3,6 +3,7 @@ package com.clientsms.app.ui;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,7 @@ class PageFormat {
     }
 
     public String audience(String audience) {
-        return switch (audience == null ? "" : audience.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (audience == null ? "" : audience.toLowerCase(Locale.ROOT)) {
             case "client" -> "One client";
             case "group" -> "Group";
             case "all" -> "All clients";

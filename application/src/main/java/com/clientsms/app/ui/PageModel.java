@@ -1,5 +1,6 @@
 package com.clientsms.app.ui;
 
+import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.staff.Role;
 import com.clientsms.kernel.staff.StaffRef;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,11 +37,7 @@ class PageModel {
         model.addAttribute("roleName", roleName(me.role()));
     }
 
-    @ExceptionHandler({
-        com.clientsms.kernel.rule.RuleViolation.class,
-        CommandExecutionException.class,
-        AggregateNotFoundException.class
-    })
+    @ExceptionHandler({RuleViolation.class, CommandExecutionException.class, AggregateNotFoundException.class})
     String refused(Exception e, HttpServletResponse response, Model model) throws Exception {
         Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
         // Exception handlers get a model of their own: the navigation is added again.

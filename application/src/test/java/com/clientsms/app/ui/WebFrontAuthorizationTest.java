@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientsms.app.api.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -184,6 +185,25 @@ class WebFrontAuthorizationTest extends WebFrontApplication {
     }
 
     @Test
+    void withoutItsScriptTheComposePageSearchesClientsAndKeepsTheDraft() {
+        WebSession admin = WebSession.signedIn(baseUrl(), "admin");
+        Map<String, String> form = composeForm(admin, "client", null, null, "A draft, not sent yet.");
+        form.put("action", "search");
+        form.put("q", "charlotte brown");
+        long messages = messagesRequested();
+
+        HttpResponse<String> page = admin.post("/compose", form);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("value=\"harbour-client-03\"")
+                .contains("Charlotte Brown")
+                .doesNotContain("Olivia Kelly")
+                .contains("A draft, not sent yet.");
+        assertThat(messagesRequested()).isEqualTo(messages);
+    }
+
+    @Test
     void theAudiencePreviewSaysWhatTheSendThenDoes() {
         WebSession admin = WebSession.signedIn(baseUrl(), "admin");
         Http api = api("admin");
@@ -218,7 +238,7 @@ class WebFrontAuthorizationTest extends WebFrontApplication {
     private static JsonNode jsonOf(WebSession.Page page) {
         assertThat(page.status()).as(page.html()).isEqualTo(200);
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.html());
+            return new ObjectMapper().readTree(page.html());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -183,9 +184,8 @@ class WebFrontBrowserTest extends WebFrontApplication {
 
     @Test
     void complianceOfficerFiltersPagesVerifiesAndExportsTheAuditLog() throws Exception {
-        api("practitioner2")
-                .postJson("/api/clients/harbour-client-04/messages", java.util.Map.of("body", "Audit trail check."));
-        api("admin").postJson("/api/broadcasts", java.util.Map.of("body", "Closed on Friday."));
+        api("practitioner2").postJson("/api/clients/harbour-client-04/messages", Map.of("body", "Audit trail check."));
+        api("admin").postJson("/api/broadcasts", Map.of("body", "Closed on Friday."));
         browser.signIn(baseUrl(), "compliance");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/audit");
         assertThat(browser.all("nav a")).extracting(WebElement::getText).doesNotContain("Compose");
