@@ -3,6 +3,7 @@ package com.clientsms.app.ops.correlation;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -22,8 +23,8 @@ import org.springframework.core.Ordered;
 class CorrelationConfiguration {
 
     @Bean
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(EventStore eventStore) {
+        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter(new CallbackCorrelation(eventStore)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -33,10 +34,13 @@ class CorrelationConfiguration {
         return new SimpleCorrelationDataProvider(Correlation.KEY);
     }
 
-    /** Axon's default provider (trace and correlation of message origins) steps aside once another is declared. */
+    /**
+     * Axon's default provider steps aside once another is declared; it is kept, but its causation id moves to another
+     * key: its default key is also "correlationId" and would replace the request's id with the causing message's.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider("causationId", "traceId");
     }
 
     @Bean

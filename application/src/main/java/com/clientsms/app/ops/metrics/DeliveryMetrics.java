@@ -50,6 +50,11 @@ class DeliveryMetrics {
 
     @EventHandler
     void on(MessageRequested event) {
+        log.debug(
+                "Message {} requested to {} by {}",
+                event.messageId(),
+                event.clientId(),
+                event.sender().username());
         String audience = audience(event.audience());
         audiences.put(event.messageId(), audience);
         afterCommit(counter("clientsms.messages.requested", event.practiceId(), audience));
@@ -62,6 +67,13 @@ class DeliveryMetrics {
 
     @EventHandler
     void on(SmsStatusChanged event) {
+        if (event.status().isFinal()) {
+            log.debug(
+                    "Message {} ended {} (carrier code {})",
+                    event.messageId(),
+                    event.status().wireName(),
+                    event.errorCode());
+        }
         if (event.status() == DeliveryStatus.DELIVERED) {
             afterCommit(counter("clientsms.messages.delivered", event.practiceId(), audienceOf(event.messageId())));
             audiences.remove(event.messageId());
