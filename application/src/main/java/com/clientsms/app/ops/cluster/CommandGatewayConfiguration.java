@@ -1,6 +1,7 @@
 package com.clientsms.app.ops.cluster;
 
 import com.clientsms.app.ops.correlation.Correlation;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -28,11 +29,12 @@ class CommandGatewayConfiguration {
     CommandGateway commandGateway(
             CommandBus commandBus,
             ScheduledExecutorService commandRetryExecutor,
+            MeterRegistry registry,
             @Value("${clientsms.commands.concurrency-retries:8}") int retries,
             @Value("${clientsms.commands.concurrency-backoff-millis:20}") long backoffMillis) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, retries, backoffMillis))
+                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, retries, backoffMillis, registry))
                 .dispatchInterceptors(Correlation.fromMdc())
                 .build();
     }

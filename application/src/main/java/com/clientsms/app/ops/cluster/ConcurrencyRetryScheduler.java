@@ -1,5 +1,7 @@
 package com.clientsms.app.ops.cluster;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,11 +26,16 @@ final class ConcurrencyRetryScheduler implements RetryScheduler {
     private final ScheduledExecutorService executor;
     private final int maxRetries;
     private final long backoffMillis;
+    private final Counter conflicts;
 
-    ConcurrencyRetryScheduler(ScheduledExecutorService executor, int maxRetries, long backoffMillis) {
+    ConcurrencyRetryScheduler(
+            ScheduledExecutorService executor, int maxRetries, long backoffMillis, MeterRegistry registry) {
         this.executor = executor;
         this.maxRetries = maxRetries;
         this.backoffMillis = backoffMillis;
+        this.conflicts = Counter.builder("clientsms.commands.conflicts")
+                .description("Commands that lost an optimistic-locking race on their aggregate and were retried")
+                .register(registry);
     }
 
     @Override
@@ -49,6 +56,7 @@ final class ConcurrencyRetryScheduler implements RetryScheduler {
                 wait);
         try {
             executor.schedule(commandDispatch, wait, TimeUnit.MILLISECONDS);
+            conflicts.increment();
             return true;
         } catch (RuntimeException rejected) {
             return false;
