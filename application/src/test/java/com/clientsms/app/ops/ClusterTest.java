@@ -99,6 +99,8 @@ class ClusterTest {
         secondUrl = "http://localhost:" + port;
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
+                // Connection refused until the second instance listens.
+                .ignoreExceptionsInstanceOf(IllegalStateException.class)
                 .until(() -> {
                     assertThat(second.isAlive())
                             .as("second instance running (see %s)", dataDir.resolve("b.log"))

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ final class ClusterMembership implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final Duration interval;
     private final String instanceId;
+    private final Map<String, Map<Integer, Long>> released = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -117,6 +119,10 @@ final class ClusterMembership implements SmartLifecycle {
         return Math.max(1, live == null ? 1 : live);
     }
 
+    private long releaseMillis() {
+        return staleAfter().toMillis() * 2;
+    }
+
     private Duration staleAfter() {
         return interval.multipliedBy(3);
     }
@@ -130,7 +136,13 @@ final class ClusterMembership implements SmartLifecycle {
                 continue;
             }
             String name = entry.getKey();
+            long now = System.currentTimeMillis();
+            Map<Integer, Long> releasing = released.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+            releasing.values().removeIf(at -> now - at > releaseMillis());
+            // A released segment stays in the status until its work package has stopped: count it as gone already,
+            // or the next round would release more than the excess.
             List<Integer> held = processor.processingStatus().keySet().stream()
+                    .filter(segment -> !releasing.containsKey(segment))
                     .sorted(Comparator.reverseOrder())
                     .toList();
             int total = segmentCount(name);
@@ -146,7 +158,8 @@ final class ClusterMembership implements SmartLifecycle {
                         total,
                         live);
                 // Not claimed back by this instance for a while, so another one can take it on its next claim round.
-                processor.releaseSegment(held.get(i), staleAfter().toMillis() * 2, TimeUnit.MILLISECONDS);
+                processor.releaseSegment(held.get(i), releaseMillis(), TimeUnit.MILLISECONDS);
+                releasing.put(held.get(i), now);
             }
         }
     }
