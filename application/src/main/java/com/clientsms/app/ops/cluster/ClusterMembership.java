@@ -147,19 +147,23 @@ final class ClusterMembership implements SmartLifecycle {
                     .toList();
             int total = segmentCount(name);
             int fair = (total + live - 1) / live;
-            for (int i = 0; i < held.size() - fair; i++) {
-                log.info(
-                        "Instance {} releases segment {} of {} ({} held, fair share {} of {} among {} instances)",
-                        instanceId,
-                        held.get(i),
-                        name,
-                        held.size(),
-                        fair,
-                        total,
-                        live);
+            if (held.size() <= fair) {
+                continue;
+            }
+            List<Integer> excess = held.subList(0, held.size() - fair);
+            log.info(
+                    "Instance {} releases segments {} of {} ({} held, fair share {} of {} among {} instances)",
+                    instanceId,
+                    excess,
+                    name,
+                    held.size(),
+                    fair,
+                    total,
+                    live);
+            for (int segment : excess) {
                 // Not claimed back by this instance for a while, so another one can take it on its next claim round.
-                processor.releaseSegment(held.get(i), releaseMillis(), TimeUnit.MILLISECONDS);
-                releasing.put(held.get(i), now);
+                processor.releaseSegment(segment, releaseMillis(), TimeUnit.MILLISECONDS);
+                releasing.put(segment, now);
             }
         }
     }
