@@ -83,7 +83,9 @@ class FailFastStartTest {
                         .run(args.toArray(String[]::new))
                         .close())
                 .isNotNull();
-        Matcher matcher = DESCRIPTION.matcher(output.getOut().substring(before));
+        // Plain or JSON logs (another test's JSON logging may still be on in this JVM).
+        String report = output.getOut().substring(before).replace("\\n", "\n").replace("\\\"", "\"");
+        Matcher matcher = DESCRIPTION.matcher(report);
         assertThat(matcher.find()).as("a failure report in:%n%s", output).isTrue();
         return matcher.group(1).trim();
     }

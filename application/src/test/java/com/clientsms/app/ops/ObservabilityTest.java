@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * What an operator sees of a running instance: health for the probes, Prometheus metrics for the scraper (no sign-in),
@@ -34,13 +35,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability(tracing = false)
+// Its JSON logging would otherwise stay on for the rest of the JVM's tests while the context is cached.
+@DirtiesContext
 @SpringBootTest(
         classes = ClientSmsApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "clientsms.data-dir=target/it/observability",
             "clientsms.embedded.postgres.durable=false",
-            "clientsms.simulator.report-delay=20ms",
+            "clientsms.simulator.report-delay=200ms",
             "clientsms.simulator.undelivered-rate=0",
             "clientsms.simulator.failed-rate=0",
             "clientsms.simulator.transient-failure-rate=0.5",
@@ -94,8 +97,12 @@ class ObservabilityTest {
         int targeted = broadcast.json().get("targeted").asInt();
         Map<String, String> group = Map.of("audience", "group", "practice", "practice-harbour");
 
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> sum(scrape(), "clientsms_messages_delivered_total", group) >= targeted);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            String now = scrape();
+            assertThat(sum(now, "clientsms_messages_delivered_total", group))
+                    .as("delivered so far:%n%s", messageLines(now))
+                    .isGreaterThanOrEqualTo(targeted);
+        });
         String metrics = scrape();
 
         assertThat(sum(metrics, "clientsms_messages_requested_total", group)).isEqualTo(targeted);
@@ -166,6 +173,14 @@ class ObservabilityTest {
         return ids.stream()
                 .mapToLong(id -> Math.max(0, simulator.submissions(id) - 1))
                 .sum();
+    }
+
+    private static String messageLines(String metrics) {
+        return String.join(
+                "\n",
+                metrics.lines()
+                        .filter(line -> line.startsWith("clientsms_messages"))
+                        .toList());
     }
 
     private String scrape() {

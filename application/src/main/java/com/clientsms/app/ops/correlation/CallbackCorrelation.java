@@ -1,5 +1,6 @@
 package com.clientsms.app.ops.correlation;
 
+import com.clientsms.kernel.delivery.SmsAccepted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -23,13 +24,19 @@ final class CallbackCorrelation {
             return null;
         }
         try {
+            // The acceptance was recorded by the saga and carries the request's id; a status recorded from an earlier
+            // callback that beat it carries that callback's own id, so the acceptance is preferred.
             var events = eventStore.readEvents(messageId);
-            if (!events.hasNext()) {
-                return null;
+            Object fallback = null;
+            while (events.hasNext()) {
+                DomainEventMessage<?> event = events.next();
+                Object id = event.getMetaData().get(Correlation.KEY);
+                if (event.getPayload() instanceof SmsAccepted && id != null) {
+                    return id.toString();
+                }
+                fallback = fallback == null ? id : fallback;
             }
-            DomainEventMessage<?> first = events.next();
-            Object id = first.getMetaData().get(Correlation.KEY);
-            return id == null ? null : id.toString();
+            return fallback == null ? null : fallback.toString();
         } catch (RuntimeException e) {
             return null;
         }
