@@ -25,9 +25,10 @@ class ApiProtectionConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SendRateLimitFilter> sendRateLimitFilter(ApiLimits limits, ProblemResponses problems) {
-        var registration = new FilterRegistrationBean<>(
-                new SendRateLimitFilter(limits.rateLimit().sendsPerMinute(), problems, Clock.systemUTC()));
+    FilterRegistrationBean<SendRateLimitFilter> sendRateLimitFilter(
+            ApiLimits limits, JdbcTemplate jdbc, ProblemResponses problems) {
+        var buckets = new SendRateLimits(jdbc, limits.rateLimit().sendsPerMinute());
+        var registration = new FilterRegistrationBean<>(new SendRateLimitFilter(buckets, problems));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
