@@ -1,11 +1,17 @@
 package com.clientsms.app.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-/** Sizes from system properties (the benchmarks profile sets the full ones) and a plain-text result table. */
+/**
+ * Sizes from system properties (the benchmarks profile sets the full ones) and a plain-text result table headed by the
+ * machine: cores, memory and the load average when the benchmark started and ended (the machine may be shared).
+ */
 final class Benchmarks {
 
     private Benchmarks() {}
@@ -17,9 +23,30 @@ final class Benchmarks {
                 .toArray();
     }
 
-    static void print(String title, String[] header, List<String[]> rows) {
+    static int size(String property, int smokeDefault) {
+        return Integer.getInteger(property, smokeDefault);
+    }
+
+    /** The 1, 5 and 15 minute load averages of the machine, as the kernel reports them. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            double oneMinute = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage();
+            return oneMinute < 0 ? "unknown" : String.format("%.2f", oneMinute);
+        }
+    }
+
+    static void print(String title, String loadAtStart, String[] header, List<String[]> rows, String... notes) {
         StringBuilder out = new StringBuilder("\n== ").append(title).append(" ==\n");
         BenchmarkApplication.machine().forEach(line -> out.append(line).append('\n'));
+        out.append("load average (1/5/15 min) at start: ")
+                .append(loadAtStart)
+                .append(", at end: ")
+                .append(loadAverage())
+                .append('\n');
         int[] widths = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             widths[i] = header[i].length();
@@ -31,12 +58,19 @@ final class Benchmarks {
         for (String[] row : rows) {
             appendRow(out, row, widths);
         }
+        for (String note : notes) {
+            out.append(note).append('\n');
+        }
         System.out.println(out);
     }
 
     /** Polling pause for benchmarks, which wait on a condition in the stores rather than on a callback. */
     static void pause(Duration duration) {
         LockSupport.parkNanos(duration.toNanos());
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     private static void appendRow(StringBuilder out, String[] cells, int[] widths) {

@@ -34,6 +34,7 @@ class FanOutBenchmarkTest {
 
     @Test
     void broadcastFanOutAgainstRawJdbcBaseline() {
+        String loadAtStart = Benchmarks.loadAverage();
         List<String[]> rows = new ArrayList<>();
         double[] seconds = new double[SIZES.length];
         try (BenchmarkApplication app = BenchmarkApplication.start(
@@ -60,8 +61,17 @@ class FanOutBenchmarkTest {
                 });
             }
         }
+        String ratio = SIZES.length < 2
+                ? ""
+                : String.format(
+                        "time(%d)/time(%d) = %.2f (linear would be %.1f)",
+                        SIZES[SIZES.length - 1],
+                        SIZES[0],
+                        seconds[SIZES.length - 1] / seconds[0],
+                        (double) SIZES[SIZES.length - 1] / SIZES[0]);
         Benchmarks.print(
                 "Fan-out throughput (request -> accepted and projected)",
+                loadAtStart,
                 new String[] {
                     "recipients",
                     "202 after ms",
@@ -71,15 +81,8 @@ class FanOutBenchmarkTest {
                     "JDBC rows/s",
                     "ratio"
                 },
-                rows);
-        if (SIZES.length > 1) {
-            System.out.printf(
-                    "time(%d)/time(%d) = %.2f (linear would be %.1f)%n",
-                    SIZES[SIZES.length - 1],
-                    SIZES[0],
-                    seconds[SIZES.length - 1] / seconds[0],
-                    (double) SIZES[SIZES.length - 1] / SIZES[0]);
-        }
+                rows,
+                ratio);
     }
 
     private static Run broadcast(BenchmarkApplication app, String practice, int size) {
