@@ -29,9 +29,11 @@ final class BenchmarkApplication implements AutoCloseable {
     static final String PASSWORD = "demo";
 
     private final ConfigurableApplicationContext context;
+    private final Path dataDir;
 
-    private BenchmarkApplication(ConfigurableApplicationContext context) {
+    private BenchmarkApplication(ConfigurableApplicationContext context, Path dataDir) {
         this.context = context;
+        this.dataDir = dataDir;
     }
 
     static BenchmarkApplication start(String name, String... extraArguments) {
@@ -59,9 +61,11 @@ final class BenchmarkApplication implements AutoCloseable {
         if (!more.isEmpty()) {
             arguments.addAll(List.of(more.split("\\s+")));
         }
-        return new BenchmarkApplication(new SpringApplicationBuilder(ClientSmsApplication.class)
-                .sources(sources)
-                .run(arguments.toArray(String[]::new)));
+        return new BenchmarkApplication(
+                new SpringApplicationBuilder(ClientSmsApplication.class)
+                        .sources(sources)
+                        .run(arguments.toArray(String[]::new)),
+                dataDir);
     }
 
     /**
@@ -113,6 +117,14 @@ final class BenchmarkApplication implements AutoCloseable {
 
     <T> T bean(String name, Class<T> type) {
         return context.getBean(name, type);
+    }
+
+    /**
+     * CPU time spent so far by this JVM and by the embedded PostgreSQL's processes, in seconds: unlike wall-clock time,
+     * it hardly depends on what else the machine is running.
+     */
+    double cpuSeconds() {
+        return Benchmarks.jvmCpuSeconds() + Benchmarks.processTreeCpuSeconds(dataDir.resolve("postgres"));
     }
 
     static Stream<String> machine() {

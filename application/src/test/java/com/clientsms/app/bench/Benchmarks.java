@@ -69,6 +69,54 @@ final class Benchmarks {
         LockSupport.parkNanos(duration.toNanos());
     }
 
+    static double jvmCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
+    }
+
+    /**
+     * User and system CPU of the PostgreSQL server whose data directory this is and of its children (the connection
+     * backends the pool keeps open), from /proc; 0 where there is no /proc.
+     */
+    static double processTreeCpuSeconds(Path pgData) {
+        try {
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
+            long ticks = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : (Iterable<Path>) processes::iterator) {
+                    String[] stat = stat(process);
+                    if (stat != null
+                            && (Long.parseLong(stat[0]) == postmaster || Long.parseLong(stat[1]) == postmaster)) {
+                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    }
+                }
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** pid, ppid and the fields after them (utime and stime at 11 and 12) of /proc/<pid>/stat. */
+    private static String[] stat(Path process) {
+        if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            String line = Files.readString(process.resolve("stat"));
+            String pid = line.substring(0, line.indexOf(' '));
+            String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            String[] fields = new String[rest.length];
+            fields[0] = pid;
+            fields[1] = rest[1];
+            System.arraycopy(rest, 2, fields, 2, rest.length - 2);
+            return fields;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }

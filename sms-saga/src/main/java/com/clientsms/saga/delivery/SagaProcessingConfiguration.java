@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
  * <p>Throughput ({@code clientsms.delivery.processor.*}): each segment handles the sagas whose id falls in it, one
  * batch of events per transaction, so several segments on several threads hand messages to the carrier side by side
  * and share PostgreSQL's commits. The segment count applies when the processor first starts on an empty token store.
+ * Every segment sees every event and looks its sagas up by association, so more segments also cost more look-ups;
+ * status reports the saga does nothing with are kept from it ({@link StatusReportsTheSagaActsOn}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DeliveryPolicy.class, SagaProcessorProperties.class})
@@ -37,6 +39,8 @@ class SagaProcessingConfiguration {
                                 .maxClaimedSegments(properties.segments())
                                 .workerExecutor(properties.workerExecutor(SmsDeliverySaga.PROCESSING_GROUP)))
                 .registerListenerInvocationErrorHandler(
-                        SmsDeliverySaga.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
+                        SmsDeliverySaga.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(
+                        SmsDeliverySaga.PROCESSING_GROUP, config -> new StatusReportsTheSagaActsOn()));
     }
 }
