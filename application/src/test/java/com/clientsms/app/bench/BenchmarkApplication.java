@@ -124,7 +124,11 @@ final class BenchmarkApplication implements AutoCloseable {
      * it hardly depends on what else the machine is running.
      */
     double cpuSeconds() {
-        return Benchmarks.jvmCpuSeconds() + Benchmarks.processTreeCpuSeconds(dataDir.resolve("postgres"));
+        return Benchmarks.jvmCpuSeconds() + postgresCpuSeconds();
+    }
+
+    double postgresCpuSeconds() {
+        return Benchmarks.processTreeCpuSeconds(dataDir.resolve("postgres"));
     }
 
     static Stream<String> machine() {

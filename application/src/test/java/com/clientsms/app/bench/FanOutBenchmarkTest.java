@@ -60,7 +60,8 @@ class FanOutBenchmarkTest {
                     String.format("%.0f", size / run.seconds),
                     String.format("%.0f", baselinePerSecond),
                     String.format("%.1f", baselinePerSecond / (size / run.seconds)),
-                    String.format("%.2f", run.cpuSeconds * 1000 / size)
+                    String.format("%.2f", run.cpuSeconds * 1000 / size),
+                    String.format("%.2f", run.postgresCpuSeconds * 1000 / size)
                 });
             }
         }
@@ -83,7 +84,8 @@ class FanOutBenchmarkTest {
                     "recipients/s",
                     "JDBC rows/s",
                     "ratio",
-                    "CPU ms/recipient"
+                    "CPU ms/recipient",
+                    "of which PostgreSQL"
                 },
                 rows,
                 ratio,
@@ -104,6 +106,7 @@ class FanOutBenchmarkTest {
         Recording profile = Boolean.getBoolean("bench.jfr") ? startRecording() : null;
         long submittedBefore = app.bean(SimulatedSmsGateway.class).totalSubmissions();
         double cpuBefore = app.cpuSeconds();
+        double postgresCpuBefore = app.postgresCpuSeconds();
         long start = System.nanoTime();
         JsonNode accepted = http.post()
                 .uri("/api/broadcasts")
@@ -135,7 +138,12 @@ class FanOutBenchmarkTest {
         if (profile != null) {
             stopRecording(profile, "fanout-" + size);
         }
-        return new Run(acceptMillis, carrierSeconds, seconds, app.cpuSeconds() - cpuBefore);
+        return new Run(
+                acceptMillis,
+                carrierSeconds,
+                seconds,
+                app.cpuSeconds() - cpuBefore,
+                app.postgresCpuSeconds() - postgresCpuBefore);
     }
 
     /** -Dbench.jfr=true records the fan-out with Java Flight Recorder's profiling settings, for looking into it. */
@@ -199,6 +207,8 @@ class FanOutBenchmarkTest {
      * @param carrierSeconds until the simulated carrier had taken every message
      * @param seconds until every message was recorded as accepted and projected into the history
      * @param cpuSeconds CPU used meanwhile by the application and its PostgreSQL
+     * @param postgresCpuSeconds the PostgreSQL part of it
      */
-    private record Run(long acceptMillis, double carrierSeconds, double seconds, double cpuSeconds) {}
+    private record Run(
+            long acceptMillis, double carrierSeconds, double seconds, double cpuSeconds, double postgresCpuSeconds) {}
 }
