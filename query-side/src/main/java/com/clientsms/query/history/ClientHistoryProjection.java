@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 /**
  * The history of each client's messages: one document per message in {@value #COLLECTION}, keyed by message id.
  *
- * <p>Each event is one idempotent update in the normal, in-order case (a repeated or late status takes a second):
+ * <p>Each event is one idempotent write by message id, sent with the rest of its batch ({@link MongoBatch}):
  * timeline entries are added with {@code $addToSet} (an entry is built only from its event, id included, so handling
  * an event again adds nothing), and the status fields only change when the new status ranks above the stored one. The timeline records every status event the projection sees, sorted by time when read;
  * {@code status} is the furthest one reached. The delivery aggregate never records a backward move, so a late report
