@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,6 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole application started in-process on its embedded stores (durable, as users run it) with a practice of
@@ -28,21 +29,43 @@ final class BenchmarkApplication implements AutoCloseable {
     static final String PASSWORD = "demo";
 
     private final ConfigurableApplicationContext context;
+    private final Path dataDir;
 
-    private BenchmarkApplication(ConfigurableApplicationContext context) {
+    private BenchmarkApplication(ConfigurableApplicationContext context, Path dataDir) {
         this.context = context;
+        this.dataDir = dataDir;
     }
 
     static BenchmarkApplication start(String name, String... extraArguments) {
-        Path dataDir = Path.of("target", "bench", name + "-" + UUID.randomUUID());
+        return start(name, new Class<?>[0], extraArguments);
+    }
+
+    /** With more configuration classes (a test identity provider, say) beside the application's own. */
+    static BenchmarkApplication start(String name, Class<?>[] sources, String... extraArguments) {
+        return startIn(dataDir(name), sources, extraArguments);
+    }
+
+    static Path dataDir(String name) {
+        return Path.of("target", "bench", name + "-" + UUID.randomUUID()).toAbsolutePath();
+    }
+
+    static BenchmarkApplication startIn(Path dataDir, Class<?>[] sources, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--clientsms.data-dir=" + dataDir,
                 "--clientsms.demo-data=false",
                 "--logging.level.root=WARN"));
         arguments.addAll(List.of(extraArguments));
+        // -Dbench.app.args="--a=b --c=d" tries other settings without a code change (processor tuning, say).
+        String more = System.getProperty("bench.app.args", "").trim();
+        if (!more.isEmpty()) {
+            arguments.addAll(List.of(more.split("\\s+")));
+        }
         return new BenchmarkApplication(
-                new SpringApplicationBuilder(ClientSmsApplication.class).run(arguments.toArray(String[]::new)));
+                new SpringApplicationBuilder(ClientSmsApplication.class)
+                        .sources(sources)
+                        .run(arguments.toArray(String[]::new)),
+                dataDir);
     }
 
     /**
@@ -55,23 +78,24 @@ final class BenchmarkApplication implements AutoCloseable {
         commands.sendAndWait(new RegisterPractice(practice, "Benchmark practice " + practice));
         context.getBean(StaffOnboarding.class)
                 .register(practice + "-admin", practice, practice, "Bench Admin", Role.ADMIN, PASSWORD, system);
-        List<CompletableFuture<Object>> pending = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            pending.add(commands.send(new RegisterClient(
-                    practice + "-client-" + i,
-                    practice,
-                    "Client " + i,
-                    "+6149" + String.format("%07d", i),
-                    true,
-                    List.of(),
-                    system)));
-            if (pending.size() == 256) {
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                        .join();
-                pending.clear();
-            }
+        // A thousand clients per transaction: seeding is not what is measured, and a commit per client would be.
+        TransactionTemplate chunk = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        for (int from = 0; from < clients; from += 1000) {
+            int start = from;
+            int end = Math.min(clients, from + 1000);
+            chunk.executeWithoutResult(status -> {
+                for (int i = start; i < end; i++) {
+                    commands.sendAndWait(new RegisterClient(
+                            practice + "-client-" + i,
+                            practice,
+                            "Client " + i,
+                            "+6149" + String.format("%07d", i),
+                            true,
+                            List.of(),
+                            system));
+                }
+            });
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     }
 
     String baseUrl() {
@@ -89,6 +113,22 @@ final class BenchmarkApplication implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    /**
+     * CPU time spent so far by this JVM and by the embedded PostgreSQL's processes, in seconds: unlike wall-clock time,
+     * it hardly depends on what else the machine is running.
+     */
+    double cpuSeconds() {
+        return Benchmarks.jvmCpuSeconds() + postgresCpuSeconds();
+    }
+
+    double postgresCpuSeconds() {
+        return Benchmarks.processTreeCpuSeconds(dataDir.resolve("postgres"));
     }
 
     static Stream<String> machine() {

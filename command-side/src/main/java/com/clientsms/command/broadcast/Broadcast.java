@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.clientsms.command.lookup.AudienceMember;
 import com.clientsms.kernel.body.MessageBody;
+import com.clientsms.kernel.body.SmsEncoding;
 import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.sending.Audience;
 import com.clientsms.kernel.sending.BroadcastAccepted;
@@ -84,6 +85,10 @@ class Broadcast {
         if (resendOf != null) {
             apply(new BroadcastResendRequested(broadcastId, sender.practiceId(), resendOf, sender, now));
         }
+        // Counted once: each count walks the whole text, and a broadcast repeats them for every recipient.
+        int characters = body.characters();
+        SmsEncoding encoding = body.encoding();
+        int segments = body.segments();
         apply(new BroadcastRequested(
                 broadcastId,
                 sender.practiceId(),
@@ -92,9 +97,9 @@ class Broadcast {
                 groupId,
                 groupName,
                 body.text(),
-                body.characters(),
-                body.encoding(),
-                body.segments(),
+                characters,
+                encoding,
+                segments,
                 recipients.size(),
                 left,
                 now));
@@ -110,9 +115,9 @@ class Broadcast {
                     broadcastId,
                     groupId,
                     body.text(),
-                    body.characters(),
-                    body.encoding(),
-                    body.segments(),
+                    characters,
+                    encoding,
+                    segments,
                     now));
         }
     }

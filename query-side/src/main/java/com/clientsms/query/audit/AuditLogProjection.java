@@ -14,11 +14,11 @@ import com.clientsms.kernel.query.TimelineEntry;
 import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
+import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +55,6 @@ public class AuditLogProjection {
     public static final String PROCESSING_GROUP = "audit-log";
     static final String COLLECTION = "audit_log";
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final int EXPORT_BATCH = 500;
 
     private final MongoTemplate mongo;
@@ -83,30 +82,29 @@ public class AuditLogProjection {
                 .append("username", event.sender().username())
                 .append("displayName", event.sender().displayName())
                 .append("role", event.sender().role().name());
-        entries()
-                .updateOne(
-                        Filters.eq("_id", event.messageId()),
-                        Updates.combine(
-                                Updates.set("practiceId", event.practiceId()),
-                                Updates.set("requestedAt", date(event.requestedAt())),
-                                Updates.set("sender", sender),
-                                Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
-                                Updates.set("broadcastId", event.broadcastId()),
-                                Updates.set("groupId", event.groupId()),
-                                Updates.set("clientId", event.clientId()),
-                                Updates.set("clientName", event.clientName()),
-                                Updates.set("to", event.to()),
-                                Updates.set("body", event.body()),
-                                Updates.set("characters", event.characters()),
-                                Updates.set("encoding", event.encoding().name()),
-                                Updates.set("segments", event.segments()),
-                                Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                                Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
-                                Updates.addToSet(
-                                        "timeline",
-                                        timelineEntry(
-                                                DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId))),
-                        UPSERT);
+        MongoBatch.upsert(
+                entries(),
+                event.messageId(),
+                Updates.combine(
+                        Updates.set("practiceId", event.practiceId()),
+                        Updates.set("requestedAt", date(event.requestedAt())),
+                        Updates.set("sender", sender),
+                        Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
+                        Updates.set("broadcastId", event.broadcastId()),
+                        Updates.set("groupId", event.groupId()),
+                        Updates.set("clientId", event.clientId()),
+                        Updates.set("clientName", event.clientName()),
+                        Updates.set("to", event.to()),
+                        Updates.set("body", event.body()),
+                        Updates.set("characters", event.characters()),
+                        Updates.set("encoding", event.encoding().name()),
+                        Updates.set("segments", event.segments()),
+                        Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
+                        Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
+                        Updates.addToSet(
+                                "timeline",
+                                timelineEntry(DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId))),
+                DeliveryStatus.REQUESTED.rank());
     }
 
     @EventHandler
@@ -133,7 +131,7 @@ public class AuditLogProjection {
                 timelineEntry(event.status(), event.occurredAt(), event.errorCode(), event.reason(), eventId));
     }
 
-    /** As in the client history: one round trip when the status moves forward, a second to record a late report. */
+    /** As in the client history: the status moves forward, or a late report is only recorded in the timeline. */
     private void moveForward(
             String messageId,
             String practiceId,
@@ -153,20 +151,14 @@ public class AuditLogProjection {
         List<Bson> forward = new ArrayList<>();
         statusFields.forEach((field, value) -> forward.add(Updates.set(field, value)));
         forward.add(Updates.addToSet("timeline", entry));
-        var moved = entries()
-                .updateOne(
-                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", status.rank())),
-                        Updates.combine(forward));
-        if (moved.getMatchedCount() > 0) {
-            return;
-        }
         List<Bson> recordOnly = new ArrayList<>();
         recordOnly.add(Updates.addToSet("timeline", entry));
         if (practiceId != null) {
             recordOnly.add(Updates.setOnInsert("practiceId", practiceId));
         }
         statusFields.forEach((field, value) -> recordOnly.add(Updates.setOnInsert(field, value)));
-        entries().updateOne(Filters.eq("_id", messageId), Updates.combine(recordOnly), UPSERT);
+        MongoBatch.moveForward(
+                entries(), messageId, status.rank(), Updates.combine(forward), Updates.combine(recordOnly));
     }
 
     @ResetHandler

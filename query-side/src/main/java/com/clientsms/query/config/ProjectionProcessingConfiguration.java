@@ -40,6 +40,12 @@ public class ProjectionProcessingConfiguration {
             AuditLogProjection.PROCESSING_GROUP,
             BroadcastOutcomeProjection.PROCESSING_GROUP);
 
+    /** The projections that write through {@link com.clientsms.query.mongo.MongoBatch}: one bulk write per batch. */
+    static final List<String> BATCHED_GROUPS = List.of(
+            ClientHistoryProjection.PROCESSING_GROUP,
+            AuditLogProjection.PROCESSING_GROUP,
+            BroadcastOutcomeProjection.PROCESSING_GROUP);
+
     @Bean
     ConfigurerModule mongoProjectionProcessors(
             MongoClient mongoClient,
@@ -64,6 +70,9 @@ public class ProjectionProcessingConfiguration {
                             .build())
                     // MongoDB writes take part in no PostgreSQL transaction; holding one open per batch only costs.
                     .registerTransactionManager(group, configuration -> NoTransactionManager.instance());
+        }
+        for (String group : BATCHED_GROUPS) {
+            processing.registerHandlerInterceptor(group, configuration -> new BatchedProjectionWrites());
         }
         processing.registerSequencingPolicy(ClientHistoryProjection.PROCESSING_GROUP, configuration -> perMessage());
         processing.registerSequencingPolicy(AuditLogProjection.PROCESSING_GROUP, configuration -> perMessage());

@@ -12,10 +12,10 @@ import com.clientsms.kernel.query.MessageView;
 import com.clientsms.kernel.query.TimelineEntry;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
+import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 /**
  * The history of each client's messages: one document per message in {@value #COLLECTION}, keyed by message id.
  *
- * <p>Each event is one idempotent update in the normal, in-order case (a repeated or late status takes a second):
+ * <p>Each event is one idempotent write by message id, sent with the rest of its batch ({@link MongoBatch}):
  * timeline entries are added with {@code $addToSet} (an entry is built only from its event, id included, so handling
  * an event again adds nothing), and the status fields only change when the new status ranks above the stored one. The timeline records every status event the projection sees, sorted by time when read;
  * {@code status} is the furthest one reached. The delivery aggregate never records a backward move, so a late report
@@ -51,8 +51,6 @@ public class ClientHistoryProjection {
 
     public static final String PROCESSING_GROUP = "client-history";
     static final String COLLECTION = "client_history";
-
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
 
@@ -82,29 +80,28 @@ public class ClientHistoryProjection {
                 .append("role", event.sender().role().name());
         // A status event may have created the document first (another segment), so only fill in what a request says
         // and never reset the status it already reached.
-        messages()
-                .updateOne(
-                        Filters.eq("_id", event.messageId()),
-                        Updates.combine(
-                                Updates.set("practiceId", event.practiceId()),
-                                Updates.set("clientId", event.clientId()),
-                                Updates.set("clientName", event.clientName()),
-                                Updates.set("body", event.body()),
-                                Updates.set("sender", sender),
-                                Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
-                                Updates.set("broadcastId", event.broadcastId()),
-                                Updates.set("groupId", event.groupId()),
-                                Updates.set("requestedAt", date(event.requestedAt())),
-                                Updates.set("characters", event.characters()),
-                                Updates.set("encoding", event.encoding().name()),
-                                Updates.set("segments", event.segments()),
-                                Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                                Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
-                                Updates.addToSet(
-                                        "timeline",
-                                        timelineEntry(
-                                                DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId))),
-                        UPSERT);
+        MongoBatch.upsert(
+                messages(),
+                event.messageId(),
+                Updates.combine(
+                        Updates.set("practiceId", event.practiceId()),
+                        Updates.set("clientId", event.clientId()),
+                        Updates.set("clientName", event.clientName()),
+                        Updates.set("body", event.body()),
+                        Updates.set("sender", sender),
+                        Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
+                        Updates.set("broadcastId", event.broadcastId()),
+                        Updates.set("groupId", event.groupId()),
+                        Updates.set("requestedAt", date(event.requestedAt())),
+                        Updates.set("characters", event.characters()),
+                        Updates.set("encoding", event.encoding().name()),
+                        Updates.set("segments", event.segments()),
+                        Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
+                        Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
+                        Updates.addToSet(
+                                "timeline",
+                                timelineEntry(DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId))),
+                DeliveryStatus.REQUESTED.rank());
     }
 
     @EventHandler
@@ -134,9 +131,9 @@ public class ClientHistoryProjection {
     }
 
     /**
-     * One round trip when the status moves forward (the normal case). When it does not (a repeated or late event),
-     * the first update matches nothing and a second one only records the entry in the timeline; that second update
-     * also creates the document if the status arrived before its request.
+     * When the status moves forward (the normal case) the status fields change and the entry joins the timeline. When
+     * it does not (a repeated or late event), only the entry is recorded in the timeline; that update also creates the
+     * document if the status arrived before its request.
      */
     private void moveForward(
             String messageId,
@@ -158,19 +155,13 @@ public class ClientHistoryProjection {
         List<Bson> forward = new ArrayList<>();
         statusFields.forEach((field, value) -> forward.add(Updates.set(field, value)));
         forward.add(Updates.addToSet("timeline", entry));
-        var moved = messages()
-                .updateOne(
-                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", status.rank())),
-                        Updates.combine(forward));
-        if (moved.getMatchedCount() > 0) {
-            return;
-        }
         List<Bson> recordOnly = new ArrayList<>();
         recordOnly.add(Updates.addToSet("timeline", entry));
         recordOnly.add(Updates.setOnInsert("practiceId", practiceId));
         recordOnly.add(Updates.setOnInsert("clientId", clientId));
         statusFields.forEach((field, value) -> recordOnly.add(Updates.setOnInsert(field, value)));
-        messages().updateOne(Filters.eq("_id", messageId), Updates.combine(recordOnly), UPSERT);
+        MongoBatch.moveForward(
+                messages(), messageId, status.rank(), Updates.combine(forward), Updates.combine(recordOnly));
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package com.clientsms.query.rebuild;
 
 import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.query.config.ProjectionProcessingConfiguration;
+import com.clientsms.query.mongo.MongoBatch;
 import com.clientsms.query.rebuild.ProjectionState.LastRebuild;
 import com.mongodb.client.MongoClient;
 import java.lang.reflect.Constructor;
@@ -57,6 +58,8 @@ public class ProjectionRebuilds implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Events whose writes go to MongoDB in one bulk write per collection. */
+    private static final int WRITE_BATCH = 1000;
 
     private final ApplicationContext context;
     private final EventStore eventStore;
@@ -138,6 +141,7 @@ public class ProjectionRebuilds implements DisposableBean {
             dropLeftovers(liveDatabase);
             Object projection = newInstance(liveProjection.getClass(), scratch);
             var handler = new AnnotationEventHandlerAdapter(projection);
+            MongoBatch.open();
             log.info("Rebuild of {} started into {}", name, scratch.liveNames());
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
                 TrackingToken head = eventStore.createHeadToken();
@@ -175,6 +179,7 @@ public class ProjectionRebuilds implements DisposableBean {
                 processor.start();
             }
             running.remove(name);
+            MongoBatch.close();
         }
     }
 
@@ -198,12 +203,16 @@ public class ProjectionRebuilds implements DisposableBean {
         // By position, not covers(): a permanent gap (a rolled-back append) would otherwise never be covered.
         while (head != null && (rebuild.lastToken == null || position(rebuild.lastToken) < position(head))) {
             if (!events.hasNextAvailable((int) POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                MongoBatch.flush();
                 continue;
             }
             TrackedEventMessage<?> event = events.nextAvailable();
             handler.handle(event);
             rebuild.lastToken = event.trackingToken();
             rebuild.done++;
+            if (rebuild.done % WRITE_BATCH == 0) {
+                MongoBatch.flush();
+            }
             if (clock.instant().isAfter(nextLog)) {
                 ProjectionState state = rebuild.state(null);
                 log.info(
@@ -216,6 +225,7 @@ public class ProjectionRebuilds implements DisposableBean {
                 nextLog = clock.instant().plus(LOG_EVERY);
             }
         }
+        MongoBatch.flush();
     }
 
     /** Each rebuilt collection replaces its live namesake in one atomic rename. */

@@ -18,6 +18,7 @@ import com.clientsms.kernel.query.MessageView;
 import com.clientsms.kernel.query.TimelineEntry;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
+import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,6 +162,38 @@ abstract class ClientHistoryProjectionContract {
     }
 
     @Test
+    void eventsHandledAsOneBatchLeaveTheSameDocumentsAsOneAtATime() {
+        Runnable events = () -> {
+            projection.on(requested("m1", CLIENT, T0), "e1");
+            projection.on(accepted("m1", CLIENT, T0.plusSeconds(1)), "e2");
+            projection.on(status("m2", CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(5)), "e3");
+            projection.on(status("m1", CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(4)), "e4");
+            projection.on(requested("m2", CLIENT, T0), "e5");
+            projection.on(status("m1", CLIENT, DeliveryStatus.SENT, T0.plusSeconds(2)), "e6");
+            projection.on(failed("m1", CLIENT, "30008", "Unknown error.", T0.plusSeconds(6)), "e7");
+            projection.on(accepted("m3", CLIENT, T0.plusSeconds(1)), "e8");
+            projection.on(accepted("m3", CLIENT, T0.plusSeconds(1)), "e8");
+        };
+        events.run();
+        List<Document> oneAtATime = allStored();
+        projection.reset();
+
+        MongoBatch.open();
+        try {
+            events.run();
+            assertThat(allStored()).as("nothing written before the flush").isEmpty();
+            MongoBatch.flush();
+        } finally {
+            MongoBatch.close();
+        }
+
+        assertThat(allStored()).isEqualTo(oneAtATime);
+        assertThat(oneAtATime)
+                .extracting(document -> document.getString("status"))
+                .containsExactly("delivered", "delivered", "accepted");
+    }
+
+    @Test
     void historyIsNewestFirstAndPaged() {
         for (int i = 0; i < 5; i++) {
             projection.on(requested("m" + i, CLIENT, T0.plus(Duration.ofMinutes(i))), "e" + i);
@@ -242,5 +275,12 @@ abstract class ClientHistoryProjectionContract {
         return mongo.getCollection(ClientHistoryProjection.COLLECTION)
                 .find(Filters.eq("_id", messageId))
                 .first();
+    }
+
+    private List<Document> allStored() {
+        return mongo.getCollection(ClientHistoryProjection.COLLECTION)
+                .find()
+                .sort(new Document("_id", 1))
+                .into(new ArrayList<>());
     }
 }

@@ -16,19 +16,31 @@ import org.springframework.context.annotation.Bean;
  * <p>A handler that throws (the send ledger or the pacing table unreachable) rolls the batch back and the processor
  * retries it, instead of Axon's default for sagas of logging and moving on, which would lose the message. Retrying is
  * safe: the ledger stops a second send.
+ *
+ * <p>Throughput ({@code clientsms.delivery.processor.*}): each segment handles the sagas whose id falls in it, one
+ * batch of events per transaction, so several segments on several threads hand messages to the carrier side by side
+ * and share PostgreSQL's commits. The segment count applies when the processor first starts on an empty token store.
+ * Every segment sees every event and looks its sagas up by association, so more segments also cost more look-ups;
+ * status reports the saga does nothing with are kept from it ({@link StatusReportsTheSagaActsOn}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DeliveryPolicy.class)
+@EnableConfigurationProperties({DeliveryPolicy.class, SagaProcessorProperties.class})
 class SagaProcessingConfiguration {
 
     @Bean
-    ConfigurerModule smsDeliverySagaProcessor() {
+    ConfigurerModule smsDeliverySagaProcessor(SagaProcessorProperties properties) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(
                         SmsDeliverySaga.PROCESSING_GROUP,
                         Configuration::eventStore,
-                        (config, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))
+                        (config, builder) -> builder.initialToken(StreamableMessageSource::createTailToken)
+                                .batchSize(properties.batchSize())
+                                .initialSegmentCount(properties.segments())
+                                .maxClaimedSegments(properties.segments())
+                                .workerExecutor(properties.workerExecutor(SmsDeliverySaga.PROCESSING_GROUP)))
                 .registerListenerInvocationErrorHandler(
-                        SmsDeliverySaga.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
+                        SmsDeliverySaga.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(
+                        SmsDeliverySaga.PROCESSING_GROUP, config -> new StatusReportsTheSagaActsOn()));
     }
 }

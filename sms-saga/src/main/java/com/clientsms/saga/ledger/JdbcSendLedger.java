@@ -12,9 +12,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ledger in PostgreSQL ({@code send_attempt}). Writes run in a transaction of their own (REQUIRES_NEW): the saga
- * calls in from inside the event processor's transaction, and what it records here must be committed before the
- * carrier is called, not when (or if) that batch commits.
+ * The ledger in PostgreSQL ({@code send_attempt}). A new attempt is committed in a transaction of its own
+ * (REQUIRES_NEW): the saga calls in from inside the event processor's transaction, and the attempt must be committed
+ * before the carrier is called, not when (or if) that batch commits. Reads and outcomes go through the caller's
+ * transaction, which saves a commit per message: an outcome lost with a rolled-back batch leaves the attempt
+ * unresolved, and the next send looks the message up at the carrier instead of sending it again.
  */
 @Component
 class JdbcSendLedger implements SendLedger {
@@ -33,7 +35,7 @@ class JdbcSendLedger implements SendLedger {
 
     @Override
     public List<SendAttempt> attempts(String messageId) {
-        return ownTransaction.execute(status -> jdbc.query(
+        return jdbc.query(
                 "select message_id, attempt, started_at, outcome, provider_message_id, error_code"
                         + " from send_attempt where message_id = ? order by attempt",
                 (rs, row) -> new SendAttempt(
@@ -43,7 +45,7 @@ class JdbcSendLedger implements SendLedger {
                         rs.getString(4) == null ? null : AttemptOutcome.valueOf(rs.getString(4)),
                         rs.getString(5),
                         rs.getString(6)),
-                messageId));
+                messageId);
     }
 
     @Override
@@ -67,7 +69,7 @@ class JdbcSendLedger implements SendLedger {
             String providerMessageId,
             String errorCode,
             Instant finishedAt) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
+        jdbc.update(
                 "update send_attempt set outcome = ?, provider_message_id = ?, error_code = ?, finished_at = ?"
                         + " where message_id = ? and attempt = ?",
                 outcome.name(),
@@ -75,6 +77,6 @@ class JdbcSendLedger implements SendLedger {
                 errorCode,
                 Timestamp.from(finishedAt),
                 messageId,
-                attempt));
+                attempt);
     }
 }

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The durable record of every attempt to hand a message to the carrier. Each write is committed on its own, before
- * or after the carrier call, whatever transaction the caller is in: a rolled-back event batch must not erase the fact
- * that the carrier was called.
+ * The durable record of every attempt to hand a message to the carrier. A new attempt is committed on its own before
+ * the carrier call, whatever transaction the caller is in: a rolled-back event batch must not erase the fact that the
+ * carrier was called. An outcome may be recorded in the caller's transaction: if that rolls back, the attempt is left
+ * without an outcome, which only means the message is looked up at the carrier before any further send.
  */
 public interface SendLedger {
 
@@ -16,7 +17,7 @@ public interface SendLedger {
     /** Records (and commits) a new attempt before the carrier is called; returns its number. */
     int begin(String messageId, Instant startedAt);
 
-    /** Records (and commits) how an attempt ended. */
+    /** Records how an attempt ended, in the caller's transaction when there is one. */
     void finish(
             String messageId,
             int attempt,

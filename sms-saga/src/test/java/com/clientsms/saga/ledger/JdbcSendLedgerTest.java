@@ -79,6 +79,26 @@ class JdbcSendLedgerTest {
     }
 
     @Test
+    void outcomeLostWithARolledBackBatchIsLookedUpAtTheCarrierAndNotSentAgain() {
+        RecordingGateway carrier = new RecordingGateway(new SendOutcome.Accepted("SM1", AT));
+        OnceOnlySender sender = new OnceOnlySender(ledger, carrier);
+        TransactionTemplate eventBatch = new TransactionTemplate(transactions);
+        eventBatch.executeWithoutResult(status -> {
+            sender.send(sms());
+            status.setRollbackOnly();
+        });
+
+        SendOutcome again = sender.send(sms());
+
+        assertThat(carrier.sent).hasSize(1);
+        assertThat(carrier.lookedUpSince).hasSize(1);
+        assertThat(again).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(ledger.attempts(messageId))
+                .extracting(SendAttempt::outcome, SendAttempt::providerMessageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AttemptOutcome.ACCEPTED, "SM1"));
+    }
+
+    @Test
     void attemptWithoutAnOutcomeIsLookedUpAndNotSentAgainWhenTheCarrierHasIt() {
         ledger.begin(messageId, AT);
         RecordingGateway carrier = new RecordingGateway(new SendOutcome.Accepted("SMfound", AT.plusSeconds(1)));
