@@ -357,6 +357,8 @@ final class FaultRun implements AutoCloseable {
             List<String> b = after.get(collection);
             if (!a.equals(b)) {
                 differences += Math.max(1, symmetricDifference(a, b));
+                invariants.note(collection + " differs from its rebuild, e.g. live " + firstOnlyIn(a, b)
+                        + " / rebuilt " + firstOnlyIn(b, a));
             }
         }
         long documents = before.values().stream().mapToLong(List::size).sum();
@@ -369,6 +371,15 @@ final class FaultRun implements AutoCloseable {
                 .equal("read-model documents differing from a fresh rebuild", 0L, differences)
                 .note(documents + " read-model documents compared with a rebuild ("
                         + Duration.between(rebuildStarted, Instant.now()).toSeconds() + " s)");
+    }
+
+    private static String firstOnlyIn(List<String> a, List<String> b) {
+        var others = new java.util.HashSet<>(b);
+        return a.stream()
+                .filter(doc -> !others.contains(doc))
+                .findFirst()
+                .map(doc -> doc.length() > 600 ? doc.substring(0, 600) + "..." : doc)
+                .orElse("(none)");
     }
 
     private static long symmetricDifference(List<String> a, List<String> b) {
