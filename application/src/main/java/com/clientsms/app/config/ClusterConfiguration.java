@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
  * renewing expires after {@code clientsms.cluster.claim-timeout}, when another instance takes the segment over.
  *
  * <p>Claims are renewed and unclaimed segments looked for well within that timeout, so that a live instance never
- * loses its segments to another and a dead one's are taken over soon after they expire.
+ * loses its segments to another and a dead one's are taken over soon after they expire. The coordinator also renews
+ * the claim of a segment whose batch is still running: a send waits up to the carrier's read timeout (15 s by default,
+ * longer than the claim), and a segment taken over meanwhile would hand the same message to a second instance while
+ * the first one's request may still reach the carrier.
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {

@@ -81,9 +81,7 @@ class FailoverTest {
                     .note(FaultSizes.RECIPIENTS + " recipients + " + (expected - FaultSizes.RECIPIENTS)
                             + " demo clients; killed " + victim.name() + " with " + sentAtKill
                             + " messages at the carrier")
-                    .note("gateway: " + run.twilio.count("created") + " created, " + run.twilio.count("look-ups")
-                            + " look-ups, " + run.twilio.count("fetches") + " status fetches, "
-                            + run.twilio.count("callbacks dropped") + " callbacks dropped")
+                    .note("gateway: " + run.twilio.counters())
                     .note("whole run " + run.elapsed().toSeconds() + " s");
             invariants.verify();
             run.passed();

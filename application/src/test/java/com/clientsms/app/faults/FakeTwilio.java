@@ -199,6 +199,11 @@ final class FakeTwilio implements AutoCloseable {
         return result;
     }
 
+    /** Every counter, for the report: submissions, faults, creations, look-ups, fetches, callbacks. */
+    String counters() {
+        return new TreeMap<>(counters).toString();
+    }
+
     long count(String what) {
         return counters.computeIfAbsent(what, key -> new AtomicLong()).get();
     }

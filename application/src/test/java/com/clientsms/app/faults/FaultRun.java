@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +23,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +62,7 @@ final class FaultRun implements AutoCloseable {
     final SharedStores stores;
     final FakeTwilio twilio;
     final List<AppInstance> instances = new CopyOnWriteArrayList<>();
+    private final StaffTokens staffTokens;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final MongoClient mongo;
@@ -78,10 +77,17 @@ final class FaultRun implements AutoCloseable {
         twilio = new FakeTwilio(faults, 7, Duration.ofMillis(200), Duration.ofMillis(50));
         twilio.deliverCallbacksTo(this::liveBaseUrls);
         mongo = MongoClients.create(stores.mongoConnectionString());
+        try {
+            staffTokens = new StaffTokens();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     AppInstance start(String name, String... extra) throws IOException {
-        AppInstance instance = AppInstance.start(name, runDir, stores, twilio, List.of(extra));
+        List<String> arguments = new ArrayList<>(List.of(extra));
+        arguments.add(staffTokens.applicationArgument());
+        AppInstance instance = AppInstance.start(name, runDir, stores, twilio, arguments);
         instances.add(instance);
         progress(name + " ready at " + instance.baseUrl() + " (pid " + instance.pid() + ")");
         return instance;
@@ -100,7 +106,7 @@ final class FaultRun implements AutoCloseable {
 
     /** Registers clients with mobile numbers in parallel (each request checks a bcrypt password). */
     List<String> registerClients(int count) throws Exception {
-        ExecutorService admins = Executors.newFixedThreadPool(4);
+        ExecutorService admins = Executors.newFixedThreadPool(6);
         try {
             List<Future<String>> created = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -130,7 +136,7 @@ final class FaultRun implements AutoCloseable {
 
     JsonNode post(String user, String path, Object body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(anyLiveBaseUrl() + path))
-                .header("Authorization", basic(user))
+                .header("Authorization", bearer(user))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .timeout(Duration.ofSeconds(60))
@@ -144,7 +150,7 @@ final class FaultRun implements AutoCloseable {
 
     JsonNode get(String user, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(anyLiveBaseUrl() + path))
-                .header("Authorization", basic(user))
+                .header("Authorization", bearer(user))
                 .timeout(Duration.ofSeconds(60))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -357,8 +363,8 @@ final class FaultRun implements AutoCloseable {
             List<String> b = after.get(collection);
             if (!a.equals(b)) {
                 differences += Math.max(1, symmetricDifference(a, b));
-                invariants.note(collection + " differs from its rebuild, e.g. live " + firstOnlyIn(a, b)
-                        + " / rebuilt " + firstOnlyIn(b, a));
+                invariants.note(collection + " differs from its rebuild, e.g. live " + firstOnlyIn(a, b) + " / rebuilt "
+                        + firstOnlyIn(b, a));
             }
         }
         long documents = before.values().stream().mapToLong(List::size).sum();
@@ -486,6 +492,7 @@ final class FaultRun implements AutoCloseable {
             instance.stop();
         }
         twilio.close();
+        staffTokens.close();
         mongo.close();
         stores.close();
         if (passed) {
@@ -503,7 +510,9 @@ final class FaultRun implements AutoCloseable {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    private String bearer(String user) throws SQLException {
+        try (Connection directory = stores.postgres()) {
+            return staffTokens.bearer(directory, user);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 final class FaultSizes {
 
     /** Recipients of the broadcast, besides the demo practice's own clients. */
-    static final int RECIPIENTS = Integer.getInteger("clientsms.faults.recipients", 200);
+    static final int RECIPIENTS = Integer.getInteger("clientsms.faults.recipients", 100);
     /** Kills of the application during the broadcast. */
     static final int KILLS = Integer.getInteger("clientsms.faults.kills", 2);
     /** How long the read-model store stays unreachable. */

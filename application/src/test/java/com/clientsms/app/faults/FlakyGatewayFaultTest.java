@@ -21,7 +21,6 @@ class FlakyGatewayFaultTest {
             run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin());
 
             Invariants invariants = new Invariants("flaky gateway (20% 5xx, 10% 429, 5% ambiguous)");
-            long submissions = run.twilio.count("submissions");
             invariants.atLeast(
                     "transient failures met (5xx + 429 + ambiguous)",
                     1,
@@ -33,12 +32,7 @@ class FlakyGatewayFaultTest {
             invariants
                     .note(FaultSizes.RECIPIENTS + " recipients + " + (expected - FaultSizes.RECIPIENTS)
                             + " demo clients")
-                    .note("gateway: " + submissions + " submissions, " + run.twilio.count("answered 5xx") + " 5xx, "
-                            + run.twilio.count("answered 429") + " 429, "
-                            + run.twilio.count("answered too late (ambiguous)") + " ambiguous, "
-                            + run.twilio.count("rejected for good") + " refused for good, "
-                            + run.twilio.count("created") + " created, " + run.twilio.count("look-ups")
-                            + " look-ups")
+                    .note("gateway: " + run.twilio.counters())
                     .note("whole run " + run.elapsed().toSeconds() + " s");
             invariants.verify();
             run.passed();

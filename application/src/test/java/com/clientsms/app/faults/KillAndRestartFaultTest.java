@@ -62,10 +62,7 @@ class KillAndRestartFaultTest {
                     .note(FaultSizes.RECIPIENTS + " recipients + " + demoRecipients + " demo clients, "
                             + FaultSizes.KILLS + " kills at carrier counts " + kills + " (seed " + FaultSizes.SEED
                             + "); down and restarting " + down.toSeconds() + " s in all")
-                    .note("gateway: " + run.twilio.count("submissions") + " submissions, "
-                            + run.twilio.count("created") + " created, " + run.twilio.count("look-ups")
-                            + " look-ups, " + run.twilio.count("fetches") + " status fetches, "
-                            + run.twilio.count("callbacks dropped") + " callbacks dropped")
+                    .note("gateway: " + run.twilio.counters())
                     .note("whole run " + run.elapsed().toSeconds() + " s");
             invariants.verify();
             run.passed();

@@ -55,6 +55,7 @@ class ReadModelOutageFaultTest {
                             + " messages were at the carrier (" + modelledBefore + " final in the client history)")
                     .note(sentDuring + " messages reached the carrier during the outage; the read models caught up "
                             + catchUp.toSeconds() + " s after it ended")
+                    .note("gateway: " + run.twilio.counters())
                     .note("whole run " + run.elapsed().toSeconds() + " s");
             invariants.verify();
             run.passed();
