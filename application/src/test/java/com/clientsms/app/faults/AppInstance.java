@@ -86,7 +86,8 @@ final class AppInstance {
         environment.putAll(twilio.environment());
         AppInstance instance =
                 new AppInstance(name, builder.start(), "http://localhost:" + port, runDir.resolve(name + ".log"));
-        await().atMost(Duration.ofSeconds(180))
+        // Generous: on a 2-core machine shared with other builds a start has taken over three minutes.
+        await().atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     assertThat(instance.process.isAlive())

@@ -27,13 +27,14 @@ class FailoverTest {
     @Test
     void theSurvivorTakesOverTheKilledInstancesSegmentsAndFinishesTheBroadcastExactlyOnce() throws Exception {
         var faults = new FakeTwilio.Faults(0, 0, 0, 10, 30, Duration.ZERO);
+        int recipients = FaultSizes.recipients("failover");
         try (FaultRun run = new FaultRun("failover", faults)) {
             AppInstance first = run.start("app-a");
             AppInstance second = run.start("app-b");
-            run.registerClients(FaultSizes.RECIPIENTS);
+            run.registerClients(recipients);
             String broadcastId = run.broadcast();
             int expected = run.deliveries(broadcastId).size();
-            await().atMost(FaultSizes.settleWithin())
+            await().atMost(FaultSizes.settleWithin(recipients))
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> run.twilio.count("created") >= expected / 4);
 
@@ -63,7 +64,7 @@ class FailoverTest {
                 FaultRun.progress(survivor.name() + " did not take every segment over within 60 s");
             }
             boolean unfinishedAtKill = run.settled(broadcastId) < expected;
-            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin());
+            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin(recipients));
 
             Invariants invariants = new Invariants("failover: kill -9 of one of two instances");
             long takeoverMillis = takeover == null ? Long.MAX_VALUE : takeover.toMillis();
@@ -78,7 +79,7 @@ class FailoverTest {
             run.checkDelivery(invariants, broadcastId, expected);
             run.checkEqualToRebuild(invariants);
             invariants
-                    .note(FaultSizes.RECIPIENTS + " recipients + " + (expected - FaultSizes.RECIPIENTS)
+                    .note(recipients + " recipients + " + (expected - recipients)
                             + " demo clients; killed " + victim.name() + " with " + sentAtKill
                             + " messages at the carrier")
                     .note("gateway: " + run.twilio.counters())

@@ -13,12 +13,13 @@ class FlakyGatewayFaultTest {
     @Test
     void aFlakyGatewayLosesNothingDuplicatesNothingAndEveryPermanentErrorHasItsReason() throws Exception {
         var faults = new FakeTwilio.Faults(0.20, 0.10, 0.05, 10, 30, Duration.ofMillis(1_500));
+        int recipients = FaultSizes.recipients("flaky-gateway");
         try (FaultRun run = new FaultRun("flaky-gateway", faults)) {
             run.start("app");
-            run.registerClients(FaultSizes.RECIPIENTS);
+            run.registerClients(recipients);
             String broadcastId = run.broadcast();
             int expected = run.deliveries(broadcastId).size();
-            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin());
+            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin(recipients));
 
             Invariants invariants = new Invariants("flaky gateway (20% 5xx, 10% 429, 5% ambiguous)");
             invariants.atLeast(
@@ -30,8 +31,7 @@ class FlakyGatewayFaultTest {
             run.checkDelivery(invariants, broadcastId, expected);
             run.checkEqualToRebuild(invariants);
             invariants
-                    .note(FaultSizes.RECIPIENTS + " recipients + " + (expected - FaultSizes.RECIPIENTS)
-                            + " demo clients")
+                    .note(recipients + " recipients + " + (expected - recipients) + " demo clients")
                     .note("gateway: " + run.twilio.counters())
                     .note("whole run " + run.elapsed().toSeconds() + " s");
             invariants.verify();

@@ -19,12 +19,13 @@ class KillAndRestartFaultTest {
     @Test
     void aBroadcastSurvivesKillsAtRandomMomentsWithNothingLostOrSentTwice() throws Exception {
         var faults = new FakeTwilio.Faults(0, 0, 0, 10, 30, Duration.ZERO);
+        int recipients = FaultSizes.recipients("kill-restart");
         try (FaultRun run = new FaultRun("kill-restart", faults)) {
             run.start("app-0");
-            run.registerClients(FaultSizes.RECIPIENTS);
+            run.registerClients(recipients);
             String broadcastId = run.broadcast();
             int expected = run.deliveries(broadcastId).size();
-            int demoRecipients = expected - FaultSizes.RECIPIENTS;
+            int demoRecipients = expected - recipients;
 
             Random random = new Random(FaultSizes.SEED);
             List<Double> moments = new ArrayList<>();
@@ -37,7 +38,7 @@ class KillAndRestartFaultTest {
             Duration down = Duration.ZERO;
             for (int i = 0; i < moments.size(); i++) {
                 long target = Math.round(moments.get(i) * expected);
-                await().atMost(FaultSizes.settleWithin())
+                await().atMost(FaultSizes.settleWithin(recipients))
                         .pollInterval(Duration.ofMillis(10))
                         .until(() -> run.twilio.count("created") + run.twilio.count("rejected for good") >= target);
                 long sentAtKill = run.twilio.count("created");
@@ -52,14 +53,14 @@ class KillAndRestartFaultTest {
                 run.start("app-" + (i + 1));
                 down = down.plus(Duration.between(killed, Instant.now()));
             }
-            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin());
+            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin(recipients));
 
             Invariants invariants = new Invariants("kill -9 and restart during a broadcast");
             invariants.equal("kills with the broadcast unfinished", FaultSizes.KILLS, killedMidBroadcast);
             run.checkDelivery(invariants, broadcastId, expected);
             run.checkEqualToRebuild(invariants);
             invariants
-                    .note(FaultSizes.RECIPIENTS + " recipients + " + demoRecipients + " demo clients, "
+                    .note(recipients + " recipients + " + demoRecipients + " demo clients, "
                             + FaultSizes.KILLS + " kills at carrier counts " + kills + " (seed " + FaultSizes.SEED
                             + "); down and restarting " + down.toSeconds() + " s in all")
                     .note("gateway: " + run.twilio.counters())

@@ -16,12 +16,13 @@ class ReadModelOutageFaultTest {
     @Test
     void sendsContinueWhileTheReadModelsAreDownAndTheProjectionsCatchUpWithNothingMissing() throws Exception {
         var faults = new FakeTwilio.Faults(0, 0, 0, 10, 30, Duration.ZERO);
+        int recipients = FaultSizes.recipients("read-model-outage");
         try (FaultRun run = new FaultRun("read-model-outage", faults)) {
             run.start("app");
-            run.registerClients(FaultSizes.RECIPIENTS);
+            run.registerClients(recipients);
             String broadcastId = run.broadcast();
             int expected = run.deliveries(broadcastId).size();
-            await().atMost(FaultSizes.settleWithin())
+            await().atMost(FaultSizes.settleWithin(recipients))
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> run.twilio.count("created") >= expected / 10);
 
@@ -40,7 +41,7 @@ class ReadModelOutageFaultTest {
             FaultRun.progress("read-model store back after " + outage.toMillis() + " ms");
 
             Instant restored = Instant.now();
-            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin());
+            run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin(recipients));
             Duration catchUp = Duration.between(restored, Instant.now());
 
             Invariants invariants = new Invariants("read-model store unavailable during a broadcast");
@@ -50,7 +51,7 @@ class ReadModelOutageFaultTest {
             run.checkDelivery(invariants, broadcastId, expected);
             run.checkEqualToRebuild(invariants);
             invariants
-                    .note(FaultSizes.RECIPIENTS + " recipients + " + (expected - FaultSizes.RECIPIENTS)
+                    .note(recipients + " recipients + " + (expected - recipients)
                             + " demo clients; outage " + outage.toMillis() + " ms after " + sentBefore
                             + " messages were at the carrier (" + modelledBefore + " final in the client history)")
                     .note(sentDuring + " messages reached the carrier during the outage; the read models caught up "
