@@ -8,12 +8,14 @@ import com.clientsms.query.broadcast.BroadcastOutcomeProjection;
 import com.clientsms.query.directory.DirectoryProjection;
 import com.clientsms.query.history.ClientHistoryProjection;
 import com.mongodb.client.MongoClient;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -29,6 +31,13 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  *
  * <p>The token store is registered per processing group on purpose. A {@code TokenStore} bean would become the default
  * of every processor, the saga's included, whose token belongs in PostgreSQL with the saga.
+ *
+ * <p>A handler that fails (MongoDB unreachable, say) fails its batch, which the processor retries with back-off from
+ * the last stored token. Axon's default for event handlers is to log and carry on, which would leave the event out of
+ * the model for good while the token moves past it.
+ *
+ * <p>Segment claims expire after {@code clientsms.cluster.claim-timeout}: that long after an instance dies, another one
+ * takes its segments over.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ProjectionProcessingConfiguration {
@@ -50,16 +59,19 @@ public class ProjectionProcessingConfiguration {
     ConfigurerModule mongoProjectionProcessors(
             MongoClient mongoClient,
             MongoDatabaseFactory databaseFactory,
-            @Value("${clientsms.query.batch-size:100}") int batchSize) {
+            @Value("${clientsms.query.batch-size:100}") int batchSize,
+            @Value("${clientsms.cluster.claim-timeout:10s}") Duration claimTimeout) {
         // The same database Spring Data writes the read models to (spring.data.mongodb.database or the URI's).
         String database = databaseFactory.getMongoDatabase().getName();
         MongoTemplate tokens = DefaultMongoTemplate.builder()
                 .mongoDatabase(mongoClient, database)
                 .build();
-        return configurer -> configurer.eventProcessing(processing -> configure(processing, tokens, batchSize));
+        return configurer ->
+                configurer.eventProcessing(processing -> configure(processing, tokens, batchSize, claimTimeout));
     }
 
-    static void configure(EventProcessingConfigurer processing, MongoTemplate tokens, int batchSize) {
+    static void configure(
+            EventProcessingConfigurer processing, MongoTemplate tokens, int batchSize, Duration claimTimeout) {
         for (String group : MONGO_GROUPS) {
             processing
                     .registerPooledStreamingEventProcessor(
@@ -67,7 +79,9 @@ public class ProjectionProcessingConfiguration {
                     .registerTokenStore(group, configuration -> MongoTokenStore.builder()
                             .mongoTemplate(tokens)
                             .serializer(configuration.serializer())
+                            .claimTimeout(claimTimeout)
                             .build())
+                    .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance())
                     // MongoDB writes take part in no PostgreSQL transaction; holding one open per batch only costs.
                     .registerTransactionManager(group, configuration -> NoTransactionManager.instance());
         }

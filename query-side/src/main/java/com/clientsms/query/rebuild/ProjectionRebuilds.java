@@ -138,9 +138,11 @@ public class ProjectionRebuilds implements DisposableBean {
         ScratchMongoTemplate scratch = new ScratchMongoTemplate(mongoClient, liveDatabase);
         boolean paused = false;
         try {
-            dropLeftovers(liveDatabase);
             Object projection = newInstance(liveProjection.getClass(), scratch);
             var handler = new AnnotationEventHandlerAdapter(projection);
+            // Its own reset handler clears what a rebuild that died with the process left, through the scratch
+            // template: only this projection's collections, never those of another rebuild running meanwhile.
+            handler.prepareReset();
             MongoBatch.open();
             log.info("Rebuild of {} started into {}", name, scratch.liveNames());
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
@@ -180,16 +182,6 @@ public class ProjectionRebuilds implements DisposableBean {
             }
             running.remove(name);
             MongoBatch.close();
-        }
-    }
-
-    /** A rebuild that died with the process leaves its half-built collections; they are rebuilt from scratch. */
-    private void dropLeftovers(String liveDatabase) {
-        var database = mongoClient.getDatabase(liveDatabase);
-        for (String collection : database.listCollectionNames()) {
-            if (collection.endsWith(ScratchMongoTemplate.SUFFIX)) {
-                database.getCollection(collection).drop();
-            }
         }
     }
 

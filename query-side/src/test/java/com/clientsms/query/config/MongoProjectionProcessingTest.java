@@ -14,6 +14,7 @@ import com.clientsms.kernel.query.ClientHistoryPage;
 import com.clientsms.kernel.query.ClientView;
 import com.clientsms.kernel.query.FindClientHistory;
 import com.clientsms.kernel.query.FindClients;
+import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.query.directory.DirectoryProjection;
 import com.clientsms.query.history.ClientHistoryProjection;
 import com.clientsms.query.support.InProcessMongo;
@@ -21,6 +22,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -131,6 +133,16 @@ class MongoProjectionProcessingTest {
         });
     }
 
+    @Test
+    void anEventWhoseProjectionFailsIsHandledAgainInsteadOfSkipped() {
+        events.publish(requested(FailsOnce.MESSAGE, "c-fails-once", T0));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(FailsOnce.HANDLED.get()).isGreaterThanOrEqualTo(2);
+            assertThat(historyOf("c-fails-once").total()).isOne();
+        });
+    }
+
     private ClientHistoryPage history() {
         return historyOf("c1");
     }
@@ -164,6 +176,20 @@ class MongoProjectionProcessingTest {
         void on(Document ignored) {}
     }
 
+    /** A handler of the client history's group whose store fails the first time it sees one message. */
+    @ProcessingGroup(ClientHistoryProjection.PROCESSING_GROUP)
+    static class FailsOnce {
+        static final String MESSAGE = "m-fails-once";
+        static final AtomicInteger HANDLED = new AtomicInteger();
+
+        @EventHandler
+        void on(MessageRequested event) {
+            if (MESSAGE.equals(event.messageId()) && HANDLED.incrementAndGet() == 1) {
+                throw new IllegalStateException("read-model store unreachable");
+            }
+        }
+    }
+
     @SpringBootConfiguration
     @EnableAutoConfiguration(exclude = UpdateCheckerAutoConfiguration.class)
     @Import({ProjectionProcessingConfiguration.class, ClientHistoryProjection.class, DirectoryProjection.class})
@@ -172,6 +198,11 @@ class MongoProjectionProcessingTest {
         @Bean
         EventStorageEngine eventStorageEngine() {
             return new InMemoryEventStorageEngine();
+        }
+
+        @Bean
+        FailsOnce failsOnce() {
+            return new FailsOnce();
         }
 
         @Bean

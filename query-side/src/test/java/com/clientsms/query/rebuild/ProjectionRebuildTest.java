@@ -133,6 +133,26 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void projectionsRebuiltAtTheSameTimeAllSwapIn() throws Exception {
+        publishHistory("c3", 0, 30);
+        await().atMost(Duration.ofSeconds(60)).until(() -> history("c3") == 30);
+        Map<String, Map<Object, Document>> live = settledSnapshot();
+
+        for (String projection : ProjectionProcessingConfiguration.MONGO_GROUPS) {
+            rebuilds.rebuild(projection);
+        }
+        for (String projection : ProjectionProcessingConfiguration.MONGO_GROUPS) {
+            rebuilds.await(projection, Duration.ofSeconds(60));
+        }
+
+        assertThat(ProjectionProcessingConfiguration.MONGO_GROUPS).allSatisfy(projection -> assertThat(
+                        rebuilds.state(projection).lastRebuild().outcome())
+                .as("rebuild of %s", projection)
+                .isEqualTo("swapped"));
+        assertThat(snapshot()).isEqualTo(live);
+    }
+
+    @Test
     void eventsAppendedDuringARebuildReachTheSwappedModel() {
         publishHistory("c2", 0, 40);
         await().atMost(Duration.ofSeconds(60)).until(() -> history("c2") == 40);
