@@ -75,6 +75,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "clientsms.delivery.retry.max-attempts=12",
             "clientsms.delivery.retry.initial-backoff=20ms",
             "clientsms.delivery.retry.max-backoff=100ms",
+            // The simulated carrier answers in-process: nothing can still be on its way after a lost answer.
+            "clientsms.delivery.ambiguous-wait=50ms",
             "db-scheduler.polling-interval=100ms",
             "db-scheduler.threads=4",
             "db-scheduler.immediate-execution-enabled=true",

@@ -32,6 +32,7 @@ final class AppInstance {
             "--clientsms.delivery.retry.initial-backoff=100ms",
             "--clientsms.delivery.retry.max-backoff=1s",
             "--clientsms.delivery.stuck-after=5s",
+            "--clientsms.delivery.ambiguous-wait=3s",
             "--db-scheduler.heartbeat-interval=1s",
             "--db-scheduler.missed-heartbeats-limit=4",
             "--clientsms.rate-limit.sends-per-minute=1000");

@@ -10,10 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry attempts and backoff for transient and unresolved ambiguous failures
  * @param stuckAfter how long an accepted message may go without a final status before the carrier is asked
  * @param stuckChecks how many times the carrier is asked before the saga stops following the message
+ * @param ambiguousWait how long after an attempt without an answer the carrier is first asked whether it has the
+ *     message: a request still on its way (a slow network, an overloaded carrier) must have arrived by then, or the
+ *     look-up misses it and the message is sent twice
  */
 @ConfigurationProperties("clientsms.delivery")
 public record DeliveryPolicy(
-        @DefaultValue Retry retry, @DefaultValue("30m") Duration stuckAfter, @DefaultValue("6") int stuckChecks) {
+        @DefaultValue Retry retry,
+        @DefaultValue("30m") Duration stuckAfter,
+        @DefaultValue("6") int stuckChecks,
+        @DefaultValue("30s") Duration ambiguousWait) {
 
     public DeliveryPolicy {
         if (stuckAfter == null || stuckAfter.isNegative() || stuckAfter.isZero()) {
@@ -22,10 +28,13 @@ public record DeliveryPolicy(
         if (stuckChecks < 1) {
             throw new IllegalArgumentException("clientsms.delivery.stuck-checks must be at least 1");
         }
+        if (ambiguousWait == null || ambiguousWait.isNegative()) {
+            throw new IllegalArgumentException("clientsms.delivery.ambiguous-wait must not be negative");
+        }
     }
 
     public static DeliveryPolicy defaults() {
-        return new DeliveryPolicy(Retry.defaults(), Duration.ofMinutes(30), 6);
+        return new DeliveryPolicy(Retry.defaults(), Duration.ofMinutes(30), 6, Duration.ofSeconds(30));
     }
 
     /**

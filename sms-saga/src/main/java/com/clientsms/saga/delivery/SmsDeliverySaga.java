@@ -188,17 +188,24 @@ public class SmsDeliverySaga {
         } else if (outcome instanceof TransientFailure failure) {
             retryOrGiveUp(sms, failure.errorCode(), failure.reason());
         } else if (outcome instanceof Ambiguous ambiguous) {
-            retryOrGiveUp(sms, "ambiguous", ambiguous.reason());
+            // The next attempt begins with a look-up at the carrier, which must not come before the unanswered
+            // request could still arrive there.
+            retryOrGiveUp(sms, "ambiguous", ambiguous.reason(), policy.ambiguousWait());
         }
     }
 
     private void retryOrGiveUp(OutboundSms sms, String errorCode, String reason) {
+        retryOrGiveUp(sms, errorCode, reason, Duration.ZERO);
+    }
+
+    private void retryOrGiveUp(OutboundSms sms, String errorCode, String reason, Duration atLeast) {
         String readable = readable(errorCode, reason);
         if (attempts >= policy.retry().maxAttempts()) {
             fail(errorCode, "gave up after " + attempts + " attempts: " + readable);
             return;
         }
-        Duration wait = policy.retry().backoff(attempts, jitter.draw());
+        Duration backoff = policy.retry().backoff(attempts, jitter.draw());
+        Duration wait = backoff.compareTo(atLeast) < 0 ? atLeast : backoff;
         log.info("Message {} attempt {} failed ({}); trying again in {}", messageId, attempts, errorCode, wait);
         Optional<Instant> slot = pacer.reserve(sms.segments(), Instant.now().plus(wait));
         if (slot.isPresent()) {

@@ -42,8 +42,9 @@ class SmsDeliverySagaTest {
             new OutboundSms(MESSAGE_ID, PRACTICE_ID, "+61412345678", "Please call the practice.", 1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration STUCK_AFTER = Duration.ofMinutes(30);
-    private static final DeliveryPolicy POLICY =
-            new DeliveryPolicy(new DeliveryPolicy.Retry(3, Duration.ofSeconds(2), MAX_BACKOFF), STUCK_AFTER, 2);
+    private static final Duration AMBIGUOUS_WAIT = Duration.ofSeconds(30);
+    private static final DeliveryPolicy POLICY = new DeliveryPolicy(
+            new DeliveryPolicy.Retry(3, Duration.ofSeconds(2), MAX_BACKOFF), STUCK_AFTER, 2, AMBIGUOUS_WAIT);
 
     private SagaTestFixture<SmsDeliverySaga> fixture;
     private ScriptedSmsGateway gateway;
@@ -213,6 +214,16 @@ class SmsDeliverySagaTest {
     }
 
     @Test
+    void anUnansweredAttemptIsNotLookedUpBeforeAStragglingRequestCouldHaveArrived() {
+        gateway.answerInTurn(new SendOutcome.Ambiguous("Read timed out."));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(MESSAGE_ID))
+                .expectScheduledDeadlineWithName(AMBIGUOUS_WAIT, SmsDeliverySaga.SEND);
+        assertThat(gateway.lookUps()).isZero();
+    }
+
+    @Test
     void ambiguousAttemptUnknownToTheCarrierIsSentAgain() {
         gateway.answerInTurn(new SendOutcome.Ambiguous("Connection reset."));
 
@@ -244,7 +255,7 @@ class SmsDeliverySagaTest {
                 .whenPublishingA(requested(MESSAGE_ID))
                 .expectSuccessfulHandlerExecution()
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadline(Duration.ofSeconds(1), SMS);
+                .expectScheduledDeadline(AMBIGUOUS_WAIT, SMS);
     }
 
     @Test
