@@ -5,11 +5,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,21 +33,5 @@ class EmbeddedMongoConfiguration {
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(MongoServer server) {
         return MongoClients.create(server.getConnectionString());
-    }
-
-    /**
-     * Replaces Boot's MongoDB health check, whose {@code hello} command the in-process server does not answer, with a
-     * {@code ping}: readiness then reflects whether the read-model store really answers.
-     */
-    @Bean
-    HealthIndicator mongoHealthIndicator(MongoClient client) {
-        return () -> {
-            try {
-                client.getDatabase("admin").runCommand(new Document("ping", 1));
-                return Health.up().withDetail("server", "in-process").build();
-            } catch (RuntimeException e) {
-                return Health.down(e).build();
-            }
-        };
     }
 }
