@@ -20,12 +20,12 @@ import com.clientsms.kernel.sending.BroadcastRequested;
 import com.clientsms.kernel.sending.BroadcastResendRequested;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
-import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +59,7 @@ public class BroadcastOutcomeProjection {
     static final String BROADCASTS = "broadcast_outcomes";
     static final String MESSAGES = "broadcast_messages";
 
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final List<String> FAILED =
             List.of(DeliveryStatus.FAILED.wireName(), DeliveryStatus.UNDELIVERED.wireName());
 
@@ -95,32 +96,34 @@ public class BroadcastOutcomeProjection {
                                 .append("clientName", s.clientName())
                                 .append("reason", s.reason().label()))
                         .toList();
-        MongoBatch.upsert(
-                collection(BROADCASTS),
-                event.broadcastId(),
-                Updates.combine(
-                        Updates.set("practiceId", event.practiceId()),
-                        Updates.set("sender", sender),
-                        Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
-                        Updates.set("groupId", event.groupId()),
-                        Updates.set("groupName", event.groupName()),
-                        Updates.set("body", event.body()),
-                        Updates.set("characters", event.characters()),
-                        Updates.set("encoding", event.encoding().name()),
-                        Updates.set("segments", event.segments()),
-                        Updates.set("targeted", event.targeted()),
-                        Updates.set("skipped", skipped),
-                        Updates.set("requestedAt", date(event.requestedAt()))));
+        collection(BROADCASTS)
+                .updateOne(
+                        Filters.eq("_id", event.broadcastId()),
+                        Updates.combine(
+                                Updates.set("practiceId", event.practiceId()),
+                                Updates.set("sender", sender),
+                                Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
+                                Updates.set("groupId", event.groupId()),
+                                Updates.set("groupName", event.groupName()),
+                                Updates.set("body", event.body()),
+                                Updates.set("characters", event.characters()),
+                                Updates.set("encoding", event.encoding().name()),
+                                Updates.set("segments", event.segments()),
+                                Updates.set("targeted", event.targeted()),
+                                Updates.set("skipped", skipped),
+                                Updates.set("requestedAt", date(event.requestedAt()))),
+                        UPSERT);
     }
 
     @EventHandler
     void on(BroadcastResendRequested event) {
-        MongoBatch.upsert(
-                collection(BROADCASTS),
-                event.broadcastId(),
-                Updates.combine(
-                        Updates.set("practiceId", event.practiceId()),
-                        Updates.set("resendOf", event.originalBroadcastId())));
+        collection(BROADCASTS)
+                .updateOne(
+                        Filters.eq("_id", event.broadcastId()),
+                        Updates.combine(
+                                Updates.set("practiceId", event.practiceId()),
+                                Updates.set("resendOf", event.originalBroadcastId())),
+                        UPSERT);
     }
 
     @EventHandler
@@ -128,17 +131,17 @@ public class BroadcastOutcomeProjection {
         if (event.broadcastId() == null) {
             return;
         }
-        MongoBatch.upsert(
-                collection(MESSAGES),
-                event.messageId(),
-                Updates.combine(
-                        Updates.set("broadcastId", event.broadcastId()),
-                        Updates.set("practiceId", event.practiceId()),
-                        Updates.set("clientId", event.clientId()),
-                        Updates.set("clientName", event.clientName()),
-                        Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                        Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank())),
-                DeliveryStatus.REQUESTED.rank());
+        collection(MESSAGES)
+                .updateOne(
+                        Filters.eq("_id", event.messageId()),
+                        Updates.combine(
+                                Updates.set("broadcastId", event.broadcastId()),
+                                Updates.set("practiceId", event.practiceId()),
+                                Updates.set("clientId", event.clientId()),
+                                Updates.set("clientName", event.clientName()),
+                                Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
+                                Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank())),
+                        UPSERT);
     }
 
     @EventHandler
@@ -157,17 +160,15 @@ public class BroadcastOutcomeProjection {
      * a repeated or late status matches nothing.
      */
     private void moveForward(String messageId, DeliveryStatus status, String code, String reason, Instant at) {
-        MongoBatch.moveForward(
-                collection(MESSAGES),
-                messageId,
-                status.rank(),
-                Updates.combine(
-                        Updates.set("status", status.wireName()),
-                        Updates.set("statusRank", status.rank()),
-                        Updates.set("code", code),
-                        Updates.set("reason", reason),
-                        Updates.set("at", date(at))),
-                null);
+        collection(MESSAGES)
+                .updateOne(
+                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", status.rank())),
+                        Updates.combine(
+                                Updates.set("status", status.wireName()),
+                                Updates.set("statusRank", status.rank()),
+                                Updates.set("code", code),
+                                Updates.set("reason", reason),
+                                Updates.set("at", date(at))));
     }
 
     @ResetHandler
