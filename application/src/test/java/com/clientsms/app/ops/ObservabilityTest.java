@@ -43,7 +43,9 @@ import org.springframework.test.annotation.DirtiesContext;
         properties = {
             "clientsms.data-dir=target/it/observability",
             "clientsms.embedded.postgres.durable=false",
-            "clientsms.simulator.report-delay=200ms",
+            // Reports follow the acceptance at once, so callbacks often arrive before the saga has recorded it: the
+            // correlation id must still follow the message.
+            "clientsms.simulator.report-delay=0ms",
             "clientsms.simulator.undelivered-rate=0",
             "clientsms.simulator.failed-rate=0",
             "clientsms.simulator.transient-failure-rate=0.5",

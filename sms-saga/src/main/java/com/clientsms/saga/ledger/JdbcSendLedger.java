@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class JdbcSendLedger implements SendLedger {
+
+    /** The logging context's key for the id that follows a message from its request to its final status. */
+    private static final String CORRELATION_KEY = "correlationId";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -49,14 +53,26 @@ class JdbcSendLedger implements SendLedger {
     }
 
     @Override
+    public String correlationId(String messageId) {
+        List<String> ids = jdbc.queryForList(
+                "select correlation_id from send_attempt where message_id = ? and correlation_id is not null"
+                        + " order by attempt limit 1",
+                String.class,
+                messageId);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    @Override
     public int begin(String messageId, Instant startedAt) {
+        String correlationId = MDC.get(CORRELATION_KEY);
         Integer attempt = ownTransaction.execute(status -> jdbc.queryForObject(
-                "insert into send_attempt (message_id, attempt, started_at)"
-                        + " select ?, coalesce(max(attempt), 0) + 1, ? from send_attempt where message_id = ?"
+                "insert into send_attempt (message_id, attempt, started_at, correlation_id)"
+                        + " select ?, coalesce(max(attempt), 0) + 1, ?, ? from send_attempt where message_id = ?"
                         + " returning attempt",
                 Integer.class,
                 messageId,
                 Timestamp.from(startedAt),
+                correlationId,
                 messageId));
         return attempt;
     }

@@ -14,7 +14,16 @@ public interface SendLedger {
     /** The attempts of a message, first to last. */
     List<SendAttempt> attempts(String messageId);
 
-    /** Records (and commits) a new attempt before the carrier is called; returns its number. */
+    /**
+     * The correlation id (the logging context's {@code correlationId}) that was current when the message's first
+     * attempt began, or null: a carrier callback uses it to continue the request's id.
+     */
+    String correlationId(String messageId);
+
+    /**
+     * Records (and commits) a new attempt before the carrier is called, with the current logging context's
+     * {@code correlationId}; returns its number.
+     */
     int begin(String messageId, Instant startedAt);
 
     /** Records how an attempt ended, in the caller's transaction when there is one. */

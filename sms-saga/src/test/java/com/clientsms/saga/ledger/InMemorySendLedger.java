@@ -2,12 +2,21 @@ package com.clientsms.saga.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.MDC;
 
 /** The ledger in memory, for saga tests. */
 public class InMemorySendLedger implements SendLedger {
 
     private final List<SendAttempt> rows = new ArrayList<>();
+    private final Map<String, String> correlationIds = new HashMap<>();
+
+    @Override
+    public synchronized String correlationId(String messageId) {
+        return correlationIds.get(messageId);
+    }
 
     @Override
     public synchronized List<SendAttempt> attempts(String messageId) {
@@ -18,6 +27,10 @@ public class InMemorySendLedger implements SendLedger {
     public synchronized int begin(String messageId, Instant startedAt) {
         int attempt = attempts(messageId).size() + 1;
         rows.add(new SendAttempt(messageId, attempt, startedAt, null, null, null));
+        String correlationId = MDC.get("correlationId");
+        if (correlationId != null) {
+            correlationIds.putIfAbsent(messageId, correlationId);
+        }
         return attempt;
     }
 

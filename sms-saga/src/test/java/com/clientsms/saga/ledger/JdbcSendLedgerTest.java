@@ -19,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,6 +63,20 @@ class JdbcSendLedgerTest {
                 .containsExactly(
                         new SendAttempt(messageId, 1, AT, AttemptOutcome.TRANSIENT_FAILURE, null, "20429"),
                         new SendAttempt(messageId, 2, AT.plusSeconds(5), AttemptOutcome.ACCEPTED, "SM1", null));
+    }
+
+    @Test
+    void aCallbackFindsTheCorrelationIdOfTheRequestThatAskedForTheMessage() {
+        assertThat(ledger.correlationId(messageId)).as("before any attempt").isNull();
+        MDC.put("correlationId", "req-42");
+        try {
+            ledger.begin(messageId, AT);
+        } finally {
+            MDC.remove("correlationId");
+        }
+        ledger.begin(messageId, AT.plusSeconds(5));
+
+        assertThat(ledger.correlationId(messageId)).isEqualTo("req-42");
     }
 
     @Test

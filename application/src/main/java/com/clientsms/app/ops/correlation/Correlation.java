@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.MDC;
 
 /**
@@ -32,10 +33,20 @@ public final class Correlation {
         return id != null && ACCEPTED.matcher(id).matches();
     }
 
-    /** Adds the correlation id of the current thread (an HTTP request) to messages dispatched without one. */
+    /**
+     * Adds the correlation id of the current thread (an HTTP request), or else of the message being handled, to
+     * messages dispatched without one. The handled message matters for what is dispatched when its unit of work
+     * commits (a deadline scheduled by a deadline handler), after the handler has given the MDC back.
+     */
     public static <M extends Message<?>> MessageDispatchInterceptor<M> fromMdc() {
         return messages -> (index, message) -> {
             String id = MDC.get(KEY);
+            if (id == null) {
+                id = CurrentUnitOfWork.map(unitOfWork ->
+                                unitOfWork.getMessage().getMetaData().get(KEY))
+                        .map(Object::toString)
+                        .orElse(null);
+            }
             if (id == null || message.getMetaData().containsKey(KEY)) {
                 return message;
             }

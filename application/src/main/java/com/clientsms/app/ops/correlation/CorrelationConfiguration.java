@@ -1,9 +1,9 @@
 package com.clientsms.app.ops.correlation;
 
+import com.clientsms.saga.ledger.SendLedger;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -23,8 +23,8 @@ import org.springframework.core.Ordered;
 class CorrelationConfiguration {
 
     @Bean
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(EventStore eventStore) {
-        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter(new CallbackCorrelation(eventStore)));
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(SendLedger ledger) {
+        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter(new CallbackCorrelation(ledger)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
