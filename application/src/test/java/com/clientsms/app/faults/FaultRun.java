@@ -288,40 +288,38 @@ final class FaultRun implements AutoCloseable {
 
     /** Every message in each read model with the event store's final status, code and reason. */
     void checkReadModels(Invariants invariants, String broadcastId, Map<String, Delivery> deliveries) {
-        for (String collection : List.of("client_history", "audit_log")) {
-            Map<String, Document> docs = new HashMap<>();
-            database()
-                    .getCollection(collection)
-                    .find(Filters.eq("broadcastId", broadcastId))
-                    .forEach(doc -> docs.put(doc.getString("_id"), doc));
-            long disagreeing = deliveries.values().stream()
-                    .filter(d -> {
-                        Document doc = docs.get(d.messageId());
-                        return doc == null
-                                || d.status() == null
-                                || !d.status().toLowerCase().equals(doc.getString("status"))
-                                || !Objects.equals(d.errorCode(), doc.getString("errorCode"))
-                                || !Objects.equals(d.reason(), doc.getString("reason"));
-                    })
-                    .count();
-            invariants.equal(collection + ": messages missing or disagreeing with the events", 0L, disagreeing);
-        }
-        Map<String, Document> outcome = new HashMap<>();
+        invariants.equal(
+                "client_history: messages missing or disagreeing with the events",
+                0L,
+                disagreeing("client_history", "errorCode", broadcastId, deliveries));
+        invariants.equal(
+                "audit_log: messages missing or disagreeing with the events",
+                0L,
+                disagreeing("audit_log", "errorCode", broadcastId, deliveries));
+        invariants.equal(
+                "broadcast outcome: messages missing or disagreeing with the events",
+                0L,
+                disagreeing("broadcast_messages", "code", broadcastId, deliveries));
+    }
+
+    /** Messages of the broadcast that the collection misses or shows with another status, code or reason. */
+    private long disagreeing(
+            String collection, String codeField, String broadcastId, Map<String, Delivery> deliveries) {
+        Map<String, Document> docs = new HashMap<>();
         database()
-                .getCollection("broadcast_messages")
+                .getCollection(collection)
                 .find(Filters.eq("broadcastId", broadcastId))
-                .forEach(doc -> outcome.put(doc.getString("_id"), doc));
-        long disagreeing = deliveries.values().stream()
+                .forEach(doc -> docs.put(doc.getString("_id"), doc));
+        return deliveries.values().stream()
                 .filter(d -> {
-                    Document doc = outcome.get(d.messageId());
+                    Document doc = docs.get(d.messageId());
                     return doc == null
                             || d.status() == null
                             || !d.status().toLowerCase().equals(doc.getString("status"))
-                            || !Objects.equals(d.errorCode(), doc.getString("code"))
+                            || !Objects.equals(d.errorCode(), doc.getString(codeField))
                             || !Objects.equals(d.reason(), doc.getString("reason"));
                 })
                 .count();
-        invariants.equal("broadcast outcome: messages missing or disagreeing with the events", 0L, disagreeing);
     }
 
     /** Rebuilds every projection blue/green through the operators' API and compares the models before and after. */

@@ -73,11 +73,6 @@ public final class MongoBatch {
         add(collection, new Upsert(id, update, insertedRank));
     }
 
-    /** Updates the document with this id, creating it if missing; it carries no status rank. */
-    public static void upsert(MongoCollection<Document> collection, String id, Bson update) {
-        add(collection, new Upsert(id, update, NO_RANK));
-    }
-
     /**
      * Applies {@code forward} when the document exists with a {@code statusRank} below {@code rank}; otherwise applies
      * {@code otherwise} as an upsert (a document it creates has that rank), or nothing when {@code otherwise} is null.
