@@ -71,7 +71,7 @@ class RebuildBenchmarkTest {
                     .as("rebuild outcome: %s", rebuilt.error())
                     .isEqualTo("swapped");
             MongoCollection<Document> history = app.mongo().getCollection("client_history");
-            assertThat(history.countDocuments(Filters.eq("status", "delivered")))
+            assertThat(history.countDocuments(Filters.eq("state.status", "delivered")))
                     .as("every generated message rebuilt as delivered")
                     .isEqualTo(messages);
 

@@ -224,7 +224,7 @@ final class FaultRun implements AutoCloseable {
                         long settled = settled(broadcastId);
                         // Every read model, not only one: each projection backs off on its own after an error.
                         long modelled = READ_MODELS.stream()
-                                .mapToLong(collection -> finalIn(collection, broadcastId))
+                                .mapToLong(model -> finalIn(model.getKey(), model.getValue(), broadcastId))
                                 .min()
                                 .orElseThrow();
                         progress(settled + " of " + expected + " final in the event store, " + modelled
@@ -237,15 +237,15 @@ final class FaultRun implements AutoCloseable {
     }
 
     long finalInClientHistory(String broadcastId) {
-        return finalIn("client_history", broadcastId);
+        return finalIn("client_history", MESSAGE_STATE, broadcastId);
     }
 
-    private long finalIn(String collection, String broadcastId) {
+    private long finalIn(String collection, StateFields fields, String broadcastId) {
         return database()
                 .getCollection(collection)
                 .countDocuments(Filters.and(
                         Filters.eq("broadcastId", broadcastId),
-                        Filters.in("status", "delivered", "undelivered", "failed")));
+                        Filters.in(String.join(".", fields.status()), "delivered", "undelivered", "failed")));
     }
 
     MongoDatabase database() {
@@ -294,28 +294,31 @@ final class FaultRun implements AutoCloseable {
         checkReadModels(invariants, broadcastId, deliveries);
     }
 
-    /** The collections that hold one document per message of a broadcast. */
-    private static final List<String> READ_MODELS = List.of("client_history", "audit_log", "broadcast_messages");
+    /** Where a read model keeps a message's status, code and reason. */
+    private record StateFields(List<String> status, List<String> code, List<String> reason) {}
+
+    private static final StateFields MESSAGE_STATE =
+            new StateFields(List.of("state", "status"), List.of("state", "errorCode"), List.of("state", "reason"));
+    private static final StateFields OUTCOME_STATE =
+            new StateFields(List.of("status"), List.of("code"), List.of("reason"));
+
+    /** The collections that hold one document per message of a broadcast, and where each keeps its state. */
+    private static final List<Map.Entry<String, StateFields>> READ_MODELS = List.of(
+            Map.entry("client_history", MESSAGE_STATE),
+            Map.entry("audit_log", MESSAGE_STATE),
+            Map.entry("broadcast_messages", OUTCOME_STATE));
 
     /** Every message in each read model with the event store's final status, code and reason. */
     void checkReadModels(Invariants invariants, String broadcastId, Map<String, Delivery> deliveries) {
-        invariants.equal(
-                "client_history: messages missing or disagreeing with the events",
+        READ_MODELS.forEach(model -> invariants.equal(
+                model.getKey() + ": messages missing or disagreeing with the events",
                 0L,
-                disagreeing("client_history", "errorCode", broadcastId, deliveries));
-        invariants.equal(
-                "audit_log: messages missing or disagreeing with the events",
-                0L,
-                disagreeing("audit_log", "errorCode", broadcastId, deliveries));
-        invariants.equal(
-                "broadcast outcome: messages missing or disagreeing with the events",
-                0L,
-                disagreeing("broadcast_messages", "code", broadcastId, deliveries));
+                disagreeing(model.getKey(), model.getValue(), broadcastId, deliveries)));
     }
 
     /** Messages of the broadcast that the collection misses or shows with another status, code or reason. */
     private long disagreeing(
-            String collection, String codeField, String broadcastId, Map<String, Delivery> deliveries) {
+            String collection, StateFields fields, String broadcastId, Map<String, Delivery> deliveries) {
         Map<String, Document> docs = new HashMap<>();
         database()
                 .getCollection(collection)
@@ -326,9 +329,9 @@ final class FaultRun implements AutoCloseable {
                     Document doc = docs.get(d.messageId());
                     return doc == null
                             || d.status() == null
-                            || !d.status().toLowerCase().equals(doc.getString("status"))
-                            || !Objects.equals(d.errorCode(), doc.getString(codeField))
-                            || !Objects.equals(d.reason(), doc.getString("reason"));
+                            || !d.status().toLowerCase().equals(doc.getEmbedded(fields.status(), String.class))
+                            || !Objects.equals(d.errorCode(), doc.getEmbedded(fields.code(), String.class))
+                            || !Objects.equals(d.reason(), doc.getEmbedded(fields.reason(), String.class));
                 })
                 .count();
     }

@@ -10,23 +10,19 @@ import com.clientsms.kernel.phone.PhoneNumber;
 import com.clientsms.kernel.query.AuditEntry;
 import com.clientsms.kernel.query.AuditPage;
 import com.clientsms.kernel.query.FindAuditEntries;
-import com.clientsms.kernel.query.TimelineEntry;
 import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
+import com.clientsms.query.mongo.MessageState;
 import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,8 +41,8 @@ import org.springframework.stereotype.Component;
  * with the sender and role, the audience, the recipient, the body and its cost, and every status the carrier reported
  * with its raw code. Nothing here edits or deletes an entry except the reset that precedes a rebuild from the events.
  *
- * <p>Idempotent like the client history: timeline entries carry their event id and are added with {@code $addToSet};
- * the current status only moves forward.
+ * <p>Written like the client history ({@link MessageState}): every update commutes, so a repeated, late or concurrent
+ * event changes nothing it should not, and the current status only moves forward.
  */
 @Component
 @ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
@@ -99,66 +95,38 @@ public class AuditLogProjection {
                         Updates.set("characters", event.characters()),
                         Updates.set("encoding", event.encoding().name()),
                         Updates.set("segments", event.segments()),
-                        Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                        Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
-                        Updates.addToSet(
-                                "timeline",
-                                timelineEntry(DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId))),
-                DeliveryStatus.REQUESTED.rank());
+                        MessageState.reached(DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId)));
     }
 
     @EventHandler
     void on(SmsAccepted event, @MessageIdentifier String eventId) {
-        moveForward(
+        reached(
                 event.messageId(),
                 event.practiceId(),
-                DeliveryStatus.ACCEPTED,
-                null,
-                null,
                 event.providerMessageId(),
-                timelineEntry(DeliveryStatus.ACCEPTED, event.acceptedAt(), null, null, eventId));
+                MessageState.reached(DeliveryStatus.ACCEPTED, event.acceptedAt(), null, null, eventId));
     }
 
     @EventHandler
     void on(SmsStatusChanged event, @MessageIdentifier String eventId) {
-        moveForward(
+        reached(
                 event.messageId(),
                 event.practiceId(),
-                event.status(),
-                event.errorCode(),
-                event.reason(),
                 event.providerMessageId(),
-                timelineEntry(event.status(), event.occurredAt(), event.errorCode(), event.reason(), eventId));
+                MessageState.reached(event.status(), event.occurredAt(), event.errorCode(), event.reason(), eventId));
     }
 
-    /** As in the client history: the status moves forward, or a late report is only recorded in the timeline. */
-    private void moveForward(
-            String messageId,
-            String practiceId,
-            DeliveryStatus status,
-            String errorCode,
-            String reason,
-            String providerMessageId,
-            Document entry) {
-        Map<String, Object> statusFields = new LinkedHashMap<>();
-        statusFields.put("status", status.wireName());
-        statusFields.put("statusRank", status.rank());
-        statusFields.put("errorCode", errorCode);
-        statusFields.put("reason", reason);
-        if (providerMessageId != null) {
-            statusFields.put("providerMessageId", providerMessageId);
-        }
-        List<Bson> forward = new ArrayList<>();
-        statusFields.forEach((field, value) -> forward.add(Updates.set(field, value)));
-        forward.add(Updates.addToSet("timeline", entry));
-        List<Bson> recordOnly = new ArrayList<>();
-        recordOnly.add(Updates.addToSet("timeline", entry));
+    /** As in the client history: every report joins the timeline; the state only ever moves forward. */
+    private void reached(String messageId, String practiceId, String providerMessageId, Bson reached) {
+        List<Bson> update = new ArrayList<>();
+        update.add(reached);
         if (practiceId != null) {
-            recordOnly.add(Updates.setOnInsert("practiceId", practiceId));
+            update.add(Updates.setOnInsert("practiceId", practiceId));
         }
-        statusFields.forEach((field, value) -> recordOnly.add(Updates.setOnInsert(field, value)));
-        MongoBatch.moveForward(
-                entries(), messageId, status.rank(), Updates.combine(forward), Updates.combine(recordOnly));
+        if (providerMessageId != null) {
+            update.add(Updates.set("providerMessageId", providerMessageId));
+        }
+        MongoBatch.upsert(entries(), messageId, Updates.combine(update));
     }
 
     @ResetHandler
@@ -223,7 +191,7 @@ public class AuditLogProjection {
             filters.add(Filters.eq("audience", query.audience().toLowerCase(Locale.ROOT)));
         }
         if (query.status() != null) {
-            filters.add(Filters.eq("status", query.status().toLowerCase(Locale.ROOT)));
+            filters.add(Filters.eq(MessageState.STATUS, query.status().toLowerCase(Locale.ROOT)));
         }
         return Filters.and(filters);
     }
@@ -247,24 +215,10 @@ public class AuditLogProjection {
                 entry.getInteger("characters", 0),
                 entry.getString("encoding"),
                 entry.getInteger("segments", 0),
-                entry.getString("status"),
-                entry.getString("errorCode"),
-                entry.getString("reason"),
-                timeline(entry));
-    }
-
-    private static List<TimelineEntry> timeline(Document entry) {
-        return entry.getList("timeline", Document.class, List.of()).stream()
-                .sorted(Comparator.comparing((Document step) -> step.getDate("at"))
-                        .thenComparing(step -> DeliveryStatus.valueOf(
-                                        step.getString("status").toUpperCase(Locale.ROOT))
-                                .rank()))
-                .map(step -> new TimelineEntry(
-                        step.getString("status"),
-                        instant(step.getDate("at")),
-                        step.getString("code"),
-                        step.getString("reason")))
-                .toList();
+                MessageState.status(entry),
+                MessageState.errorCode(entry),
+                MessageState.reason(entry),
+                MessageState.timeline(entry));
     }
 
     private static String masked(String mobile) {
@@ -273,14 +227,5 @@ public class AuditLogProjection {
         } catch (RuleViolation notE164) {
             return PhoneNumber.mask(mobile);
         }
-    }
-
-    private static Document timelineEntry(
-            DeliveryStatus status, Instant at, String code, String reason, String eventId) {
-        return new Document("status", status.wireName())
-                .append("at", date(at))
-                .append("code", code)
-                .append("reason", reason)
-                .append("eventId", eventId);
     }
 }

@@ -9,21 +9,17 @@ import com.clientsms.kernel.delivery.SmsStatusChanged;
 import com.clientsms.kernel.query.ClientHistoryPage;
 import com.clientsms.kernel.query.FindClientHistory;
 import com.clientsms.kernel.query.MessageView;
-import com.clientsms.kernel.query.TimelineEntry;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
+import com.clientsms.query.mongo.MessageState;
 import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,10 +35,10 @@ import org.springframework.stereotype.Component;
 /**
  * The history of each client's messages: one document per message in {@value #COLLECTION}, keyed by message id.
  *
- * <p>Each event is one idempotent write by message id, sent with the rest of its batch ({@link MongoBatch}):
- * timeline entries are added with {@code $addToSet} (an entry is built only from its event, id included, so handling
- * an event again adds nothing), and the status fields only change when the new status ranks above the stored one. The timeline records every status event the projection sees, sorted by time when read;
- * {@code status} is the furthest one reached. The delivery aggregate never records a backward move, so a late report
+ * <p>Each event is one write by message id, sent with the rest of its batch ({@link MongoBatch}), and every write
+ * commutes with the others ({@link MessageState}): handling an event again, out of order, or on two instances at once
+ * leaves the same document. The timeline records every status event the projection sees, sorted by time when read; the
+ * state is the furthest status reached. The delivery aggregate never records a backward move, so a late report
  * normally never reaches the timeline either.
  */
 @Component
@@ -78,8 +74,8 @@ public class ClientHistoryProjection {
                 .append("username", event.sender().username())
                 .append("displayName", event.sender().displayName())
                 .append("role", event.sender().role().name());
-        // A status event may have created the document first (another segment), so only fill in what a request says
-        // and never reset the status it already reached.
+        // A status event may have created the document first (another segment): the request only fills in what it
+        // says, and its state never replaces one further on.
         MongoBatch.upsert(
                 messages(),
                 event.messageId(),
@@ -96,72 +92,39 @@ public class ClientHistoryProjection {
                         Updates.set("characters", event.characters()),
                         Updates.set("encoding", event.encoding().name()),
                         Updates.set("segments", event.segments()),
-                        Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                        Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank()),
-                        Updates.addToSet(
-                                "timeline",
-                                timelineEntry(DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId))),
-                DeliveryStatus.REQUESTED.rank());
+                        MessageState.reached(DeliveryStatus.REQUESTED, event.requestedAt(), null, null, eventId)));
     }
 
     @EventHandler
     void on(SmsAccepted event, @MessageIdentifier String eventId) {
-        moveForward(
+        reached(
                 event.messageId(),
                 event.practiceId(),
                 event.clientId(),
-                DeliveryStatus.ACCEPTED,
-                null,
-                null,
                 event.providerMessageId(),
-                timelineEntry(DeliveryStatus.ACCEPTED, event.acceptedAt(), null, null, eventId));
+                MessageState.reached(DeliveryStatus.ACCEPTED, event.acceptedAt(), null, null, eventId));
     }
 
     @EventHandler
     void on(SmsStatusChanged event, @MessageIdentifier String eventId) {
-        moveForward(
+        reached(
                 event.messageId(),
                 event.practiceId(),
                 event.clientId(),
-                event.status(),
-                event.errorCode(),
-                event.reason(),
                 event.providerMessageId(),
-                timelineEntry(event.status(), event.occurredAt(), event.errorCode(), event.reason(), eventId));
+                MessageState.reached(event.status(), event.occurredAt(), event.errorCode(), event.reason(), eventId));
     }
 
-    /**
-     * When the status moves forward (the normal case) the status fields change and the entry joins the timeline. When
-     * it does not (a repeated or late event), only the entry is recorded in the timeline; that update also creates the
-     * document if the status arrived before its request.
-     */
-    private void moveForward(
-            String messageId,
-            String practiceId,
-            String clientId,
-            DeliveryStatus status,
-            String errorCode,
-            String reason,
-            String providerMessageId,
-            Document entry) {
-        Map<String, Object> statusFields = new LinkedHashMap<>();
-        statusFields.put("status", status.wireName());
-        statusFields.put("statusRank", status.rank());
-        statusFields.put("errorCode", errorCode);
-        statusFields.put("reason", reason);
+    /** A delivery event; it also creates the document, with enough to find it, if it comes before its request. */
+    private void reached(String messageId, String practiceId, String clientId, String providerMessageId, Bson reached) {
+        List<Bson> update = new ArrayList<>();
+        update.add(reached);
+        update.add(Updates.setOnInsert("practiceId", practiceId));
+        update.add(Updates.setOnInsert("clientId", clientId));
         if (providerMessageId != null) {
-            statusFields.put("providerMessageId", providerMessageId);
+            update.add(Updates.set("providerMessageId", providerMessageId));
         }
-        List<Bson> forward = new ArrayList<>();
-        statusFields.forEach((field, value) -> forward.add(Updates.set(field, value)));
-        forward.add(Updates.addToSet("timeline", entry));
-        List<Bson> recordOnly = new ArrayList<>();
-        recordOnly.add(Updates.addToSet("timeline", entry));
-        recordOnly.add(Updates.setOnInsert("practiceId", practiceId));
-        recordOnly.add(Updates.setOnInsert("clientId", clientId));
-        statusFields.forEach((field, value) -> recordOnly.add(Updates.setOnInsert(field, value)));
-        MongoBatch.moveForward(
-                messages(), messageId, status.rank(), Updates.combine(forward), Updates.combine(recordOnly));
+        MongoBatch.upsert(messages(), messageId, Updates.combine(update));
     }
 
     @ResetHandler
@@ -189,17 +152,6 @@ public class ClientHistoryProjection {
 
     private static MessageView toView(Document message) {
         Document sender = message.get("sender", Document.class);
-        List<TimelineEntry> timeline = message.getList("timeline", Document.class, List.of()).stream()
-                .sorted(Comparator.comparing((Document entry) -> entry.getDate("at"))
-                        .thenComparing(entry -> DeliveryStatus.valueOf(
-                                        entry.getString("status").toUpperCase(Locale.ROOT))
-                                .rank()))
-                .map(entry -> new TimelineEntry(
-                        entry.getString("status"),
-                        instant(entry.getDate("at")),
-                        entry.getString("code"),
-                        entry.getString("reason")))
-                .toList();
         return new MessageView(
                 message.getString("_id"),
                 message.getString("clientId"),
@@ -211,21 +163,12 @@ public class ClientHistoryProjection {
                 message.getString("audience"),
                 message.getString("broadcastId"),
                 instant(message.getDate("requestedAt")),
-                message.getString("status"),
-                message.getString("reason"),
-                message.getString("errorCode"),
+                MessageState.status(message),
+                MessageState.reason(message),
+                MessageState.errorCode(message),
                 message.getInteger("characters", 0),
                 message.getString("encoding"),
                 message.getInteger("segments", 0),
-                timeline);
-    }
-
-    private static Document timelineEntry(
-            DeliveryStatus status, Instant at, String code, String reason, String eventId) {
-        return new Document("status", status.wireName())
-                .append("at", date(at))
-                .append("code", code)
-                .append("reason", reason)
-                .append("eventId", eventId);
+                MessageState.timeline(message));
     }
 }

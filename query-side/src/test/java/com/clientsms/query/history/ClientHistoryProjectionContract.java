@@ -18,11 +18,17 @@ import com.clientsms.kernel.query.MessageView;
 import com.clientsms.kernel.query.TimelineEntry;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
+import com.clientsms.query.mongo.MessageState;
 import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,9 +194,85 @@ abstract class ClientHistoryProjectionContract {
         }
 
         assertThat(allStored()).isEqualTo(oneAtATime);
-        assertThat(oneAtATime)
-                .extracting(document -> document.getString("status"))
-                .containsExactly("delivered", "delivered", "accepted");
+        assertThat(oneAtATime).extracting(MessageState::status).containsExactly("delivered", "delivered", "accepted");
+    }
+
+    /**
+     * Two instances may briefly handle the same segment (a claim taken over from an owner that was starved, not dead):
+     * each replays the events from its own token, at the same time. However their batches interleave, every message
+     * ends where its events say, with each step in its timeline once.
+     */
+    @Test
+    void writersReplayingTheSameMessagesAtOnceNeverMoveOneBack() throws Exception {
+        int messages = 2000;
+        int writers = 8;
+        List<List<Object>> steps = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String id = "m" + i;
+            Object last = i % 3 == 0
+                    ? failed(id, CLIENT, "30003", "The handset is unreachable.", T0.plusSeconds(3))
+                    : status(id, CLIENT, DeliveryStatus.DELIVERED, T0.plusSeconds(3));
+            steps.add(List.of(
+                    requested(id, CLIENT, T0),
+                    accepted(id, CLIENT, T0.plusSeconds(1)),
+                    status(id, CLIENT, DeliveryStatus.SENT, T0.plusSeconds(2)),
+                    last));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CyclicBarrier start = new CyclicBarrier(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                // Writer w's token is older or newer: it handles the first 1 to 4 events of each message.
+                int handled = w % 4 + 1;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    MongoBatch.open();
+                    try {
+                        for (int i = 0; i < messages; i++) {
+                            for (int step = 0; step < handled; step++) {
+                                handle(steps.get(i).get(step), "m" + i + "-e" + step);
+                            }
+                            if (i % 2 == 1) {
+                                MongoBatch.flush();
+                            }
+                        }
+                        MongoBatch.flush();
+                    } finally {
+                        MongoBatch.close();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<MessageView> stored = projection
+                .handle(new FindClientHistory(PRACTICE, CLIENT, 0, messages))
+                .items();
+        assertThat(stored).hasSize(messages);
+        assertThat(stored).allSatisfy(message -> {
+            boolean failed = Integer.parseInt(message.messageId().substring(1)) % 3 == 0;
+            assertThat(message.status()).as(message.messageId()).isEqualTo(failed ? "failed" : "delivered");
+            assertThat(message.errorCode()).as(message.messageId()).isEqualTo(failed ? "30003" : null);
+            assertThat(message.timeline())
+                    .extracting(TimelineEntry::status)
+                    .containsExactly("requested", "accepted", "sent", failed ? "failed" : "delivered");
+        });
+    }
+
+    private void handle(Object event, String eventId) {
+        if (event instanceof MessageRequested requested) {
+            projection.on(requested, eventId);
+        } else if (event instanceof SmsAccepted accepted) {
+            projection.on(accepted, eventId);
+        } else {
+            projection.on((SmsStatusChanged) event, eventId);
+        }
     }
 
     @Test

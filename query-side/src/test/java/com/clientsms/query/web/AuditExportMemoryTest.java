@@ -103,8 +103,13 @@ class AuditExportMemoryTest {
                 .append("characters", 70)
                 .append("encoding", "GSM_7")
                 .append("segments", 1)
-                .append("status", "delivered")
-                .append("statusRank", 3)
+                .append(
+                        "state",
+                        new Document("stepsLeft", 0)
+                                .append("at", Date.from(T0.plusSeconds(i + 1)))
+                                .append("status", "delivered")
+                                .append("errorCode", null)
+                                .append("reason", null))
                 .append(
                         "timeline",
                         List.of(
