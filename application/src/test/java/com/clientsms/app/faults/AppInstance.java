@@ -26,6 +26,7 @@ final class AppInstance {
     /** Short timeouts so that a scenario sees takeovers, retries and look-ups within seconds. */
     static final List<String> FAST_RECOVERY = List.of(
             "--clientsms.cluster.claim-timeout=3s",
+            "--clientsms.cluster.heartbeat-interval=1s",
             "--clientsms.twilio.read-timeout=1s",
             "--clientsms.twilio.connect-timeout=1s",
             "--clientsms.delivery.retry.max-attempts=15",

@@ -40,6 +40,15 @@ class FailFastStartTest {
     }
 
     @Test
+    void aHeartbeatTooSlowForTheClaimTimeoutSaysWhichSettingsDisagree(CapturedOutput output) {
+        assertThat(failedStart(
+                        output, "--clientsms.cluster.heartbeat-interval=5s", "--clientsms.cluster.claim-timeout=10s"))
+                .startsWith("clientsms.cluster.heartbeat-interval (5000 ms) must be positive and at most a third of"
+                        + " clientsms.cluster.claim-timeout (10000 ms)")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void aPropertyOfTheWrongTypeIsNamedWithItsValue(CapturedOutput output) {
         assertThat(failedStart(output, "--clientsms.delivery.rate.messages-per-second=fast"))
                 .startsWith("The property clientsms.delivery.rate.messages-per-second = 'fast' is invalid: ")

@@ -46,8 +46,9 @@ class ClusterConfiguration {
     ClusterMembership clusterMembership(
             JdbcTemplate jdbc,
             EventProcessingConfiguration processing,
-            @Value("${clientsms.cluster.heartbeat-interval:5s}") Duration interval,
+            @Value("${clientsms.cluster.heartbeat-interval:3s}") Duration interval,
+            @Value("${clientsms.cluster.claim-timeout:10s}") Duration claimTimeout,
             @Value("${clientsms.cluster.instance-id:}") String instanceId) {
-        return new ClusterMembership(jdbc, processing, interval, instanceId);
+        return new ClusterMembership(jdbc, processing, interval, claimTimeout, instanceId);
     }
 }

@@ -38,16 +38,30 @@ final class ClusterMembership implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final Duration interval;
+    private final Duration claimTimeout;
     private final String instanceId;
     private final Map<String, Map<Integer, Long>> released = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
     ClusterMembership(
-            JdbcTemplate jdbc, EventProcessingConfiguration processing, Duration interval, String instanceId) {
+            JdbcTemplate jdbc,
+            EventProcessingConfiguration processing,
+            Duration interval,
+            Duration claimTimeout,
+            String instanceId) {
+        if (interval.isNegative()
+                || interval.isZero()
+                || interval.multipliedBy(3).compareTo(claimTimeout) > 0) {
+            throw new IllegalArgumentException("clientsms.cluster.heartbeat-interval (" + interval.toMillis()
+                    + " ms) must be positive and at most a third of clientsms.cluster.claim-timeout ("
+                    + claimTimeout.toMillis() + " ms), so that a dead instance stops counting as live before"
+                    + " its segments are taken over: shorten the heartbeat or lengthen the claim timeout.");
+        }
         this.jdbc = jdbc;
         this.processing = processing;
         this.interval = interval;
+        this.claimTimeout = claimTimeout;
         this.instanceId = instanceId == null || instanceId.isBlank() ? defaultId() : instanceId;
     }
 
@@ -119,10 +133,20 @@ final class ClusterMembership implements SmartLifecycle {
         return Math.max(1, live == null ? 1 : live);
     }
 
+    /**
+     * How long a released segment is left to the others. They look for unclaimed segments well within a claim timeout,
+     * so a live instance takes it by then; if none did (the instance counted as live had just died), this one takes
+     * it back after that long instead of leaving it idle.
+     */
     private long releaseMillis() {
-        return staleAfter().toMillis() * 2;
+        return claimTimeout.toMillis();
     }
 
+    /**
+     * An instance is live while its heartbeat is younger than three heartbeats, which is at most a claim timeout: by
+     * the time a dead instance's claims expire and this one takes its segments, it no longer counts it, so it does not
+     * give back segments that nobody would take.
+     */
     private Duration staleAfter() {
         return interval.multipliedBy(3);
     }
