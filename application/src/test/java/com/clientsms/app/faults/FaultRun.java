@@ -294,19 +294,17 @@ final class FaultRun implements AutoCloseable {
         checkReadModels(invariants, broadcastId, deliveries);
     }
 
-    /** Where a read model keeps a message's status, code and reason. */
+    /** Where the read models keep a message's status, code and reason. */
     private record StateFields(List<String> status, List<String> code, List<String> reason) {}
 
     private static final StateFields MESSAGE_STATE =
             new StateFields(List.of("state", "status"), List.of("state", "errorCode"), List.of("state", "reason"));
-    private static final StateFields OUTCOME_STATE =
-            new StateFields(List.of("status"), List.of("code"), List.of("reason"));
 
     /** The collections that hold one document per message of a broadcast, and where each keeps its state. */
     private static final List<Map.Entry<String, StateFields>> READ_MODELS = List.of(
             Map.entry("client_history", MESSAGE_STATE),
             Map.entry("audit_log", MESSAGE_STATE),
-            Map.entry("broadcast_messages", OUTCOME_STATE));
+            Map.entry("broadcast_messages", MESSAGE_STATE));
 
     /** Every message in each read model with the event store's final status, code and reason. */
     void checkReadModels(Invariants invariants, String broadcastId, Map<String, Delivery> deliveries) {

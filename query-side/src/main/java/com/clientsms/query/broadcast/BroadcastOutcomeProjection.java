@@ -20,12 +20,13 @@ import com.clientsms.kernel.sending.BroadcastRequested;
 import com.clientsms.kernel.sending.BroadcastResendRequested;
 import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.staff.Role;
+import com.clientsms.query.mongo.MessageState;
+import com.clientsms.query.mongo.MongoBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ import org.springframework.stereotype.Component;
  * How each broadcast went. {@value #BROADCASTS} holds what was asked (one document per broadcast);
  * {@value #MESSAGES} holds where each of its messages is (one document per message id). Counts by status are derived
  * from the second by aggregation, never kept as counters: handling an event twice, or replaying all of them, cannot
- * count anything twice, and a message's status only moves forward.
+ * count anything twice, and a message's status only moves forward. Writes go by {@code _id} in one bulk write per
+ * batch ({@link MongoBatch}).
  */
 @Component
 @ProcessingGroup(BroadcastOutcomeProjection.PROCESSING_GROUP)
@@ -59,7 +61,6 @@ public class BroadcastOutcomeProjection {
     static final String BROADCASTS = "broadcast_outcomes";
     static final String MESSAGES = "broadcast_messages";
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final List<String> FAILED =
             List.of(DeliveryStatus.FAILED.wireName(), DeliveryStatus.UNDELIVERED.wireName());
 
@@ -79,7 +80,7 @@ public class BroadcastOutcomeProjection {
         mongo.indexOps(MESSAGES)
                 .createIndex(new Index()
                         .on("broadcastId", Sort.Direction.ASC)
-                        .on("status", Sort.Direction.ASC)
+                        .on(MessageState.STATUS, Sort.Direction.ASC)
                         .named("broadcast_status"));
     }
 
@@ -96,34 +97,32 @@ public class BroadcastOutcomeProjection {
                                 .append("clientName", s.clientName())
                                 .append("reason", s.reason().label()))
                         .toList();
-        collection(BROADCASTS)
-                .updateOne(
-                        Filters.eq("_id", event.broadcastId()),
-                        Updates.combine(
-                                Updates.set("practiceId", event.practiceId()),
-                                Updates.set("sender", sender),
-                                Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
-                                Updates.set("groupId", event.groupId()),
-                                Updates.set("groupName", event.groupName()),
-                                Updates.set("body", event.body()),
-                                Updates.set("characters", event.characters()),
-                                Updates.set("encoding", event.encoding().name()),
-                                Updates.set("segments", event.segments()),
-                                Updates.set("targeted", event.targeted()),
-                                Updates.set("skipped", skipped),
-                                Updates.set("requestedAt", date(event.requestedAt()))),
-                        UPSERT);
+        MongoBatch.upsert(
+                collection(BROADCASTS),
+                event.broadcastId(),
+                Updates.combine(
+                        Updates.set("practiceId", event.practiceId()),
+                        Updates.set("sender", sender),
+                        Updates.set("audience", event.audience().name().toLowerCase(Locale.ROOT)),
+                        Updates.set("groupId", event.groupId()),
+                        Updates.set("groupName", event.groupName()),
+                        Updates.set("body", event.body()),
+                        Updates.set("characters", event.characters()),
+                        Updates.set("encoding", event.encoding().name()),
+                        Updates.set("segments", event.segments()),
+                        Updates.set("targeted", event.targeted()),
+                        Updates.set("skipped", skipped),
+                        Updates.set("requestedAt", date(event.requestedAt()))));
     }
 
     @EventHandler
     void on(BroadcastResendRequested event) {
-        collection(BROADCASTS)
-                .updateOne(
-                        Filters.eq("_id", event.broadcastId()),
-                        Updates.combine(
-                                Updates.set("practiceId", event.practiceId()),
-                                Updates.set("resendOf", event.originalBroadcastId())),
-                        UPSERT);
+        MongoBatch.upsert(
+                collection(BROADCASTS),
+                event.broadcastId(),
+                Updates.combine(
+                        Updates.set("practiceId", event.practiceId()),
+                        Updates.set("resendOf", event.originalBroadcastId())));
     }
 
     @EventHandler
@@ -131,17 +130,15 @@ public class BroadcastOutcomeProjection {
         if (event.broadcastId() == null) {
             return;
         }
-        collection(MESSAGES)
-                .updateOne(
-                        Filters.eq("_id", event.messageId()),
-                        Updates.combine(
-                                Updates.set("broadcastId", event.broadcastId()),
-                                Updates.set("practiceId", event.practiceId()),
-                                Updates.set("clientId", event.clientId()),
-                                Updates.set("clientName", event.clientName()),
-                                Updates.setOnInsert("status", DeliveryStatus.REQUESTED.wireName()),
-                                Updates.setOnInsert("statusRank", DeliveryStatus.REQUESTED.rank())),
-                        UPSERT);
+        MongoBatch.upsert(
+                collection(MESSAGES),
+                event.messageId(),
+                Updates.combine(
+                        Updates.set("broadcastId", event.broadcastId()),
+                        Updates.set("practiceId", event.practiceId()),
+                        Updates.set("clientId", event.clientId()),
+                        Updates.set("clientName", event.clientName()),
+                        MessageState.state(DeliveryStatus.REQUESTED, event.requestedAt(), null, null)));
     }
 
     @EventHandler
@@ -155,20 +152,13 @@ public class BroadcastOutcomeProjection {
     }
 
     /**
-     * Only messages of a broadcast have a document here, and the processor hands a message's events over in order
-     * (sequenced by message id), so a plain guarded update is enough: a message sent to one client matches nothing,
-     * a repeated or late status matches nothing.
+     * Only messages of a broadcast have a document here, created by their request, which the processor hands over
+     * before the message's statuses (sequenced by message id): a status of a message sent to one client updates
+     * nothing. The state moves with {@link MessageState}'s commuting update, so a repeated or late status, or a
+     * second writer on the segment, never moves a message back.
      */
     private void moveForward(String messageId, DeliveryStatus status, String code, String reason, Instant at) {
-        collection(MESSAGES)
-                .updateOne(
-                        Filters.and(Filters.eq("_id", messageId), Filters.lt("statusRank", status.rank())),
-                        Updates.combine(
-                                Updates.set("status", status.wireName()),
-                                Updates.set("statusRank", status.rank()),
-                                Updates.set("code", code),
-                                Updates.set("reason", reason),
-                                Updates.set("at", date(at))));
+        MongoBatch.update(collection(MESSAGES), messageId, MessageState.state(status, at, code, reason));
     }
 
     @ResetHandler
@@ -220,16 +210,17 @@ public class BroadcastOutcomeProjection {
             Document sender = b.get("sender", Document.class);
             List<BroadcastFailure> failures = new ArrayList<>();
             collection(MESSAGES)
-                    .find(Filters.and(Filters.eq("broadcastId", b.getString("_id")), Filters.in("status", FAILED)))
+                    .find(Filters.and(
+                            Filters.eq("broadcastId", b.getString("_id")), Filters.in(MessageState.STATUS, FAILED)))
                     .sort(Sorts.ascending("clientName", "_id"))
                     .forEach(m -> failures.add(new BroadcastFailure(
                             m.getString("_id"),
                             m.getString("clientId"),
                             m.getString("clientName"),
-                            m.getString("status"),
-                            m.getString("code"),
-                            m.getString("reason"),
-                            instant(m.getDate("at")))));
+                            MessageState.status(m),
+                            MessageState.errorCode(m),
+                            MessageState.reason(m),
+                            MessageState.at(m))));
             return new BroadcastOutcome(
                     b.getString("_id"),
                     b.getString("resendOf"),
@@ -259,7 +250,8 @@ public class BroadcastOutcomeProjection {
         return broadcast(query.practiceId(), query.broadcastId()).map(b -> {
             List<String> clientIds = new ArrayList<>();
             collection(MESSAGES)
-                    .find(Filters.and(Filters.eq("broadcastId", b.getString("_id")), Filters.in("status", FAILED)))
+                    .find(Filters.and(
+                            Filters.eq("broadcastId", b.getString("_id")), Filters.in(MessageState.STATUS, FAILED)))
                     .sort(Sorts.ascending("clientName", "_id"))
                     .forEach(m -> clientIds.add(m.getString("clientId")));
             return new FailedRecipients(
@@ -289,7 +281,7 @@ public class BroadcastOutcomeProjection {
                 .aggregate(List.of(
                         Aggregates.match(Filters.in("broadcastId", broadcastIds)),
                         Aggregates.group(
-                                new Document("broadcastId", "$broadcastId").append("status", "$status"),
+                                new Document("broadcastId", "$broadcastId").append("status", "$" + MessageState.STATUS),
                                 Accumulators.sum("count", 1))))
                 .forEach(row -> {
                     Document key = row.get("_id", Document.class);

@@ -49,13 +49,11 @@ public class ProjectionProcessingConfiguration {
             AuditLogProjection.PROCESSING_GROUP,
             BroadcastOutcomeProjection.PROCESSING_GROUP);
 
-    /**
-     * The projections that write through {@link com.clientsms.query.mongo.MongoBatch}: one bulk write per batch.
-     * Broadcast outcomes keep updates guarded by MongoDB itself: with the per-batch rank bookkeeping they lost status
-     * updates in the kill-and-restart fault scenario.
-     */
-    static final List<String> BATCHED_GROUPS =
-            List.of(ClientHistoryProjection.PROCESSING_GROUP, AuditLogProjection.PROCESSING_GROUP);
+    /** The projections that write through {@link com.clientsms.query.mongo.MongoBatch}: one bulk write per batch. */
+    static final List<String> BATCHED_GROUPS = List.of(
+            ClientHistoryProjection.PROCESSING_GROUP,
+            AuditLogProjection.PROCESSING_GROUP,
+            BroadcastOutcomeProjection.PROCESSING_GROUP);
 
     @Bean
     ConfigurerModule mongoProjectionProcessors(

@@ -39,17 +39,23 @@ public final class MessageState {
      * on, and the entry joins the timeline either way.
      */
     public static Bson reached(DeliveryStatus status, Instant at, String errorCode, String reason, String eventId) {
-        Document state = new Document("stepsLeft", DeliveryStatus.DELIVERED.rank() - status.rank())
-                .append("at", date(at))
-                .append("status", status.wireName())
-                .append("errorCode", errorCode)
-                .append("reason", reason);
         Document entry = new Document("status", status.wireName())
                 .append("at", date(at))
                 .append("code", errorCode)
                 .append("reason", reason)
                 .append("eventId", eventId);
-        return Updates.combine(Updates.min(STATE, state), Updates.addToSet(TIMELINE, entry));
+        return Updates.combine(state(status, at, errorCode, reason), Updates.addToSet(TIMELINE, entry));
+    }
+
+    /** The state alone, for a projection that keeps no timeline: it moves there unless already as far on. */
+    public static Bson state(DeliveryStatus status, Instant at, String errorCode, String reason) {
+        return Updates.min(
+                STATE,
+                new Document("stepsLeft", DeliveryStatus.DELIVERED.rank() - status.rank())
+                        .append("at", date(at))
+                        .append("status", status.wireName())
+                        .append("errorCode", errorCode)
+                        .append("reason", reason));
     }
 
     public static String status(Document message) {
@@ -62,6 +68,11 @@ public final class MessageState {
 
     public static String reason(Document message) {
         return state(message).getString("reason");
+    }
+
+    /** When the current status was reached, as the carrier or our side reported it. */
+    public static Instant at(Document message) {
+        return instant(state(message).getDate("at"));
     }
 
     /** The timeline in the order things happened (by time, then by step for reports of the same moment). */

@@ -21,14 +21,19 @@ import org.bson.conversions.Bson;
  *
  * <p>Every write is an upsert addressed by {@code _id} alone (the only filter the in-process MongoDB answers from an
  * index) whose update commutes with the others ({@link MessageState}): nothing here reads a document to decide a write,
- * so the order of the writes, a repeated batch, or a second writer on the same documents changes nothing.
+ * so a repeated batch, events out of order, or a second writer on the same documents changes nothing.
  */
 public final class MongoBatch {
 
     private static final ThreadLocal<MongoBatch> OPEN = new ThreadLocal<>();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    /** Updates commute, so the server may apply them in any order and need not stop at the first failure. */
-    private static final BulkWriteOptions ANY_ORDER = new BulkWriteOptions().ordered(false);
+    /**
+     * In the order they were made: updates commute, but an update that creates nothing must come after the upsert
+     * that creates its document (a message's request, then its statuses).
+     */
+    private static final BulkWriteOptions IN_ORDER = new BulkWriteOptions().ordered(true);
+
+    private static final UpdateOptions EXISTING_ONLY = new UpdateOptions();
 
     private final Map<MongoNamespace, Writes> pending = new LinkedHashMap<>();
 
@@ -56,12 +61,21 @@ public final class MongoBatch {
 
     /** Updates the document with this id, creating it if missing; {@code update} must commute with the others. */
     public static void upsert(MongoCollection<Document> collection, String id, Bson update) {
+        add(collection, new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT));
+    }
+
+    /** Updates the document with this id if there is one; {@code update} must commute with the others. */
+    public static void update(MongoCollection<Document> collection, String id, Bson update) {
+        add(collection, new UpdateOneModel<>(Filters.eq("_id", id), update, EXISTING_ONLY));
+    }
+
+    private static void add(MongoCollection<Document> collection, WriteModel<Document> write) {
         MongoBatch batch = OPEN.get();
         MongoBatch target = batch != null ? batch : new MongoBatch();
         target.pending
                 .computeIfAbsent(collection.getNamespace(), namespace -> new Writes(collection))
                 .models
-                .add(new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT));
+                .add(write);
         if (batch == null) {
             target.write();
         }
@@ -71,7 +85,7 @@ public final class MongoBatch {
         try {
             for (Writes writes : pending.values()) {
                 if (!writes.models.isEmpty()) {
-                    writes.collection.bulkWrite(writes.models, ANY_ORDER);
+                    writes.collection.bulkWrite(writes.models, IN_ORDER);
                 }
             }
         } finally {

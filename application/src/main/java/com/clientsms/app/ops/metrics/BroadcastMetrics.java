@@ -1,5 +1,6 @@
 package com.clientsms.app.ops.metrics;
 
+import com.clientsms.query.mongo.MessageState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -45,7 +46,7 @@ final class BroadcastMetrics {
             return current;
         }
         try {
-            Document filter = new Document("status", new Document("$in", NOT_FINAL));
+            Document filter = new Document(MessageState.STATUS, new Document("$in", NOT_FINAL));
             var messages = mongo.getCollection("broadcast_messages");
             long pending = messages.countDocuments(filter);
             long open = 0;
