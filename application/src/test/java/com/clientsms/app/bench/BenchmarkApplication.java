@@ -56,16 +56,25 @@ final class BenchmarkApplication implements AutoCloseable {
                 "--clientsms.demo-data=false",
                 "--logging.level.root=WARN"));
         arguments.addAll(List.of(extraArguments));
-        // -Dbench.app.args="--a=b --c=d" tries other settings without a code change (processor tuning, say).
+        // -Dbench.app.args="--a=b --c=d" tries other settings without a code change (processor tuning, say). A setting
+        // given there replaces the benchmark's own (Spring would join two values of one key with a comma).
         String more = System.getProperty("bench.app.args", "").trim();
         if (!more.isEmpty()) {
-            arguments.addAll(List.of(more.split("\\s+")));
+            List<String> overrides = List.of(more.split("\\s+"));
+            overrides.forEach(
+                    override -> arguments.removeIf(argument -> key(argument).equals(key(override))));
+            arguments.addAll(overrides);
         }
         return new BenchmarkApplication(
                 new SpringApplicationBuilder(ClientSmsApplication.class)
                         .sources(sources)
                         .run(arguments.toArray(String[]::new)),
                 dataDir);
+    }
+
+    private static String key(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     /**
