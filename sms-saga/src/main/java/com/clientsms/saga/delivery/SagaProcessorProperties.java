@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("clientsms.delivery.processor")
 record SagaProcessorProperties(
-        @DefaultValue("100") int batchSize, @DefaultValue("4") int segments, @DefaultValue("4") int threads) {
+        @DefaultValue("100") int batchSize, @DefaultValue("16") int segments, @DefaultValue("16") int threads) {
 
     SagaProcessorProperties {
         if (batchSize < 1 || segments < 1 || threads < 1) {
