@@ -141,11 +141,7 @@ final class FaultRun implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .timeout(Duration.ofSeconds(60))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as("%s answered %s", path, response.body())
-                .isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return successful(path, request);
     }
 
     JsonNode get(String user, String path) throws Exception {
@@ -153,6 +149,11 @@ final class FaultRun implements AutoCloseable {
                 .header("Authorization", bearer(user))
                 .timeout(Duration.ofSeconds(60))
                 .build();
+        return successful(path, request);
+    }
+
+    /** Sends the request and reads its JSON answer, which must be a success. */
+    private JsonNode successful(String path, HttpRequest request) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode())
                 .as("%s answered %s", path, response.body())
