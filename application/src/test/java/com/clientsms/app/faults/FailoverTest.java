@@ -36,7 +36,7 @@ class FailoverTest {
             int expected = run.deliveries(broadcastId).size();
             await().atMost(FaultSizes.settleWithin(recipients))
                     .pollInterval(Duration.ofMillis(10))
-                    .until(() -> run.twilio.count("created") >= expected / 4);
+                    .until(() -> run.twilio.count("created") >= Math.max(1, expected / 10));
 
             // Axon gives a free segment to whichever instance claims it first: kill the one doing the sending.
             Map<Integer, String> sagaOwners = run.postgresOwners(SAGA);
@@ -49,6 +49,9 @@ class FailoverTest {
                             .sum();
             long sentAtKill = run.twilio.count("created");
             victim.kill();
+            // Judged at the kill, from what the carrier had: with 16 sending segments a small broadcast can be all
+            // at the carrier, if not all final, moments later.
+            boolean unfinishedAtKill = sentAtKill < expected;
             Instant killed = Instant.now();
             FaultRun.progress("killed " + victim.name() + " holding " + victimSegments + " segments, " + sentAtKill
                     + " of " + expected + " messages at the carrier");
@@ -63,7 +66,6 @@ class FailoverTest {
             } catch (ConditionTimeoutException e) {
                 FaultRun.progress(survivor.name() + " did not take every segment over within 60 s");
             }
-            boolean unfinishedAtKill = run.settled(broadcastId) < expected;
             run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin(recipients));
 
             Invariants invariants = new Invariants("failover: kill -9 of one of two instances");

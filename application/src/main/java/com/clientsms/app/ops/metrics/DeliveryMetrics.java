@@ -23,9 +23,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  *
  * <p>A subscribing processor: each event is counted by the instance that stored it, once, after its transaction
  * committed. Summed over the instances (as Prometheus does with {@code sum by}) that is each event exactly once, with
- * no replay of history when an instance starts. Status events carry no audience; it is remembered from the request
- * when the same instance stored both, and otherwise read from the client-history read model ("unknown" when that has
- * not caught up).
+ * no replay of history when an instance starts. Status events carry no audience, and a report recorded before the
+ * acceptance no practice either; both are remembered from the request when the same instance stored it, and otherwise
+ * read from the client-history read model ("unknown" when that has not caught up).
  */
 @ProcessingGroup(DeliveryMetrics.PROCESSING_GROUP)
 class DeliveryMetrics {
@@ -36,9 +36,9 @@ class DeliveryMetrics {
 
     private final MeterRegistry registry;
     private final MongoTemplate mongo;
-    private final Map<String, String> audiences = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+    private final Map<String, Origin> origins = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Origin> eldest) {
             return size() > REMEMBERED;
         }
     });
@@ -56,36 +56,38 @@ class DeliveryMetrics {
                 event.clientId(),
                 event.sender().username());
         String audience = audience(event.audience());
-        audiences.put(event.messageId(), audience);
+        origins.put(event.messageId(), new Origin(event.practiceId(), audience));
         afterCommit(counter("clientsms.messages.requested", event.practiceId(), audience));
     }
 
     @EventHandler
     void on(SmsAccepted event) {
-        afterCommit(counter("clientsms.messages.accepted", event.practiceId(), audienceOf(event.messageId())));
+        Origin origin = originOf(event.messageId(), event.practiceId());
+        afterCommit(counter("clientsms.messages.accepted", origin.practice(), origin.audience()));
     }
 
     @EventHandler
     void on(SmsStatusChanged event) {
-        if (event.status().isFinal()) {
-            log.debug(
-                    "Message {} ended {} (carrier code {})",
-                    event.messageId(),
-                    event.status().wireName(),
-                    event.errorCode());
+        if (!event.status().isFinal()) {
+            return;
         }
+        log.debug(
+                "Message {} ended {} (carrier code {})",
+                event.messageId(),
+                event.status().wireName(),
+                event.errorCode());
+        Origin origin = originOf(event.messageId(), event.practiceId());
+        origins.remove(event.messageId());
         if (event.status() == DeliveryStatus.DELIVERED) {
-            afterCommit(counter("clientsms.messages.delivered", event.practiceId(), audienceOf(event.messageId())));
-            audiences.remove(event.messageId());
-        } else if (event.status().isFinal()) {
+            afterCommit(counter("clientsms.messages.delivered", origin.practice(), origin.audience()));
+        } else {
             afterCommit(Counter.builder("clientsms.messages.failed")
                     .description("Messages that ended failed or undelivered")
-                    .tag("practice", event.practiceId())
-                    .tag("audience", audienceOf(event.messageId()))
+                    .tag("practice", origin.practice() == null ? UNKNOWN : origin.practice())
+                    .tag("audience", origin.audience())
                     .tag("status", event.status().wireName())
                     .tag("code", event.errorCode() == null ? "none" : event.errorCode())
                     .register(registry));
-            audiences.remove(event.messageId());
         }
     }
 
@@ -104,23 +106,41 @@ class DeliveryMetrics {
         }
     }
 
-    private String audienceOf(String messageId) {
-        String known = audiences.get(messageId);
-        if (known != null) {
-            return known;
+    /**
+     * The practice and audience a status event is counted under. A carrier report recorded before the acceptance
+     * carries no practice (the callback names only the message), so the practice too comes from the request when
+     * the event does not have it.
+     */
+    private Origin originOf(String messageId, String practiceId) {
+        Origin known = origins.get(messageId);
+        if (known == null) {
+            known = stored(messageId);
         }
+        return practiceId == null ? known : new Origin(practiceId, known.audience());
+    }
+
+    private Origin stored(String messageId) {
         try {
             Document message = mongo.getCollection("client_history")
                     .find(new Document("_id", messageId))
-                    .projection(new Document("audience", 1))
+                    .projection(new Document("audience", 1).append("practiceId", 1))
                     .first();
-            String stored = message == null ? null : message.getString("audience");
-            return stored == null ? "unknown" : audience(Audience.valueOf(stored.toUpperCase(java.util.Locale.ROOT)));
+            String audience = message == null ? null : message.getString("audience");
+            return new Origin(
+                    message == null ? null : message.getString("practiceId"),
+                    audience == null
+                            ? UNKNOWN
+                            : audience(Audience.valueOf(audience.toUpperCase(java.util.Locale.ROOT))));
         } catch (RuntimeException e) {
-            log.debug("Audience of message {} not found for metrics: {}", messageId, e.getMessage());
-            return "unknown";
+            log.debug("Origin of message {} not found for metrics: {}", messageId, e.getMessage());
+            return new Origin(null, UNKNOWN);
         }
     }
+
+    private static final String UNKNOWN = "unknown";
+
+    /** What a message's status events are counted under; a null practice is counted as "unknown". */
+    private record Origin(String practice, String audience) {}
 
     static String audience(Audience audience) {
         return switch (audience) {
