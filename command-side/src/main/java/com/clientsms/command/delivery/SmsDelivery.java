@@ -18,6 +18,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * The way of one message to the handset, identified by the message id. Carrier reports arrive late, twice or out of
  * order, so the status only ever moves forward and a final status is never left; anything else changes nothing.
+ *
+ * <p>The carrier's acceptance is recorded once, even when its report comes after a later status (a delivery callback
+ * can overtake the send's own answer): the audit then still shows when the carrier took the message and under which
+ * id, while the status stays where it was.
  */
 @Aggregate
 class SmsDelivery {
@@ -28,6 +32,7 @@ class SmsDelivery {
     private String practiceId;
     private String clientId;
     private DeliveryStatus status = DeliveryStatus.REQUESTED;
+    private boolean accepted;
 
     SmsDelivery() {}
 
@@ -36,7 +41,7 @@ class SmsDelivery {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordSmsAccepted command) {
         requireMessageId(command.messageId());
-        if (movesForward(DeliveryStatus.ACCEPTED)) {
+        if (!accepted) {
             apply(new SmsAccepted(
                     command.messageId(),
                     command.practiceId(),
@@ -81,7 +86,10 @@ class SmsDelivery {
         messageId = event.messageId();
         practiceId = event.practiceId();
         clientId = event.clientId();
-        status = DeliveryStatus.ACCEPTED;
+        accepted = true;
+        if (DeliveryStatus.ACCEPTED.isAfter(status)) {
+            status = DeliveryStatus.ACCEPTED;
+        }
     }
 
     @EventSourcingHandler

@@ -93,8 +93,23 @@ class SmsDeliveryTest {
     }
 
     @Test
-    void lateAcceptanceAfterDeliveryChangesNothing() {
+    void lateAcceptanceAfterDeliveryIsStillRecordedForTheAudit() {
         fixture.given(changed(DeliveryStatus.DELIVERED))
+                .when(new RecordSmsAccepted(MESSAGE, "p1", "c1", "SM1", AT))
+                .expectEvents(accepted());
+    }
+
+    @Test
+    void lateAcceptanceLeavesTheFinalStatusFinal() {
+        fixture.given(changed(DeliveryStatus.DELIVERED), accepted())
+                .when(report(DeliveryStatus.SENT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void lateAcceptanceIsRecordedOnlyOnce() {
+        fixture.given(changed(DeliveryStatus.FAILED), accepted())
                 .when(new RecordSmsAccepted(MESSAGE, "p1", "c1", "SM1", AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
