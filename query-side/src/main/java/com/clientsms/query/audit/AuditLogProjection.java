@@ -118,15 +118,8 @@ public class AuditLogProjection {
 
     /** As in the client history: every report joins the timeline; the state only ever moves forward. */
     private void reached(String messageId, String practiceId, String providerMessageId, Bson reached) {
-        List<Bson> update = new ArrayList<>();
-        update.add(reached);
-        if (practiceId != null) {
-            update.add(Updates.setOnInsert("practiceId", practiceId));
-        }
-        if (providerMessageId != null) {
-            update.add(Updates.set("providerMessageId", providerMessageId));
-        }
-        MongoBatch.upsert(entries(), messageId, Updates.combine(update));
+        Document findBy = new Document("practiceId", practiceId);
+        MongoBatch.upsert(entries(), messageId, MessageState.reported(reached, providerMessageId, findBy));
     }
 
     @ResetHandler

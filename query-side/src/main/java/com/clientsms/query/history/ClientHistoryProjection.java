@@ -117,14 +117,8 @@ public class ClientHistoryProjection {
 
     /** A delivery event; it also creates the document, with enough to find it, if it comes before its request. */
     private void reached(String messageId, String practiceId, String clientId, String providerMessageId, Bson reached) {
-        List<Bson> update = new ArrayList<>();
-        update.add(reached);
-        update.add(Updates.setOnInsert("practiceId", practiceId));
-        update.add(Updates.setOnInsert("clientId", clientId));
-        if (providerMessageId != null) {
-            update.add(Updates.set("providerMessageId", providerMessageId));
-        }
-        MongoBatch.upsert(messages(), messageId, Updates.combine(update));
+        Document findBy = new Document("practiceId", practiceId).append("clientId", clientId);
+        MongoBatch.upsert(messages(), messageId, MessageState.reported(reached, providerMessageId, findBy));
     }
 
     @ResetHandler

@@ -7,6 +7,7 @@ import com.clientsms.kernel.delivery.DeliveryStatus;
 import com.clientsms.kernel.query.TimelineEntry;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,25 @@ public final class MessageState {
                 .append("reason", reason)
                 .append("eventId", eventId);
         return Updates.combine(state(status, at, errorCode, reason), Updates.addToSet(TIMELINE, entry));
+    }
+
+    /**
+     * A delivery report's whole update: {@code reached}, the carrier's message id when the report carries one, and the
+     * fields (those not null) that a document created by the report needs to be found, since a report can come before
+     * its request.
+     */
+    public static Bson reported(Bson reached, String providerMessageId, Document findBy) {
+        List<Bson> update = new ArrayList<>();
+        update.add(reached);
+        findBy.forEach((field, value) -> {
+            if (value != null) {
+                update.add(Updates.setOnInsert(field, value));
+            }
+        });
+        if (providerMessageId != null) {
+            update.add(Updates.set("providerMessageId", providerMessageId));
+        }
+        return Updates.combine(update);
     }
 
     /** The state alone, for a projection that keeps no timeline: it moves there unless already as far on. */
