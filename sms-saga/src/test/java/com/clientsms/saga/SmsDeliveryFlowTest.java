@@ -60,7 +60,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         classes = SmsDeliveryFlowTest.FlowApplication.class,
         properties = {
             "spring.main.web-application-type=none",
-            "spring.flyway.locations=classpath:db/migration,classpath:db/axon",
+            "spring.flyway.locations=classpath:db/migration",
             "axon.axonserver.enabled=false",
             "axon.serializer.general=jackson",
             "axon.serializer.events=jackson",
