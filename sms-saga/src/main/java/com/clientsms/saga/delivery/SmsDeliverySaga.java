@@ -16,6 +16,9 @@ import com.clientsms.saga.gateway.SendOutcome.Rejected;
 import com.clientsms.saga.gateway.SendOutcome.TransientFailure;
 import com.clientsms.saga.gateway.SmsGateway;
 import com.clientsms.saga.ledger.OnceOnlySender;
+import com.clientsms.saga.ledger.OnceOnlySender.Finding;
+import com.clientsms.saga.ledger.OnceOnlySender.Found;
+import com.clientsms.saga.ledger.OnceOnlySender.NotFound;
 import com.clientsms.saga.pacing.SendPacer;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -45,6 +48,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  *       call, so a retry, a redelivered event or a restart never sends a message the carrier already has.
  *   <li>Retries: transient failures and unresolved ambiguous ones are retried with exponential backoff and full
  *       jitter, up to {@code clientsms.delivery.retry.max-attempts}; permanent refusals are final at once.
+ *   <li>An unanswered last attempt: the carrier is asked whether it has the message before the message is called
+ *       failed.
  *   <li>Stuck messages: an accepted message without a final status after {@code clientsms.delivery.stuck-after} is
  *       looked up at the carrier and its status recorded.
  * </ul>
@@ -66,6 +71,9 @@ public class SmsDeliverySaga {
     static final String PROCESSING_GROUP = "SmsDeliverySagaProcessor";
     static final String SEND = "send-sms";
     static final String CHECK_STATUS = "check-sms-status";
+    static final String LAST_LOOK_UP = "look-up-last-attempt";
+
+    private static final String AMBIGUOUS = "ambiguous";
 
     private static final Logger log = LoggerFactory.getLogger(SmsDeliverySaga.class);
 
@@ -96,6 +104,8 @@ public class SmsDeliverySaga {
     private int attempts;
     private int statusChecks;
     private String statusCheckId;
+    private int lastLookUps;
+    private String lastLookUpId;
 
     public SmsDeliverySaga() {}
 
@@ -175,23 +185,59 @@ public class SmsDeliverySaga {
         }
     }
 
+    /**
+     * After an unanswered last attempt: the carrier may have the message, so it is asked before the message is called
+     * failed. Otherwise the audit would show a failure the client received, and "resend to failed" would text them
+     * twice. A carrier that cannot be asked is asked again, up to {@code clientsms.delivery.stuck-checks} times.
+     */
+    @DeadlineHandler(deadlineName = LAST_LOOK_UP)
+    void lookUpLastAttempt(LastLookUp lookUp) {
+        lastLookUpId = null;
+        lastLookUps++;
+        Finding finding = sender.lookUpEarlierAttempts(lookUp.sms());
+        if (finding instanceof Found found) {
+            accepted(found.acceptance());
+        } else if (finding instanceof NotFound) {
+            fail(AMBIGUOUS, givenUp(lookUp.reason()));
+        } else if (lastLookUps < policy.stuckChecks()) {
+            lastLookUpId = deadlineManager.schedule(policy.ambiguousWait(), LAST_LOOK_UP, lookUp);
+        } else {
+            fail(
+                    AMBIGUOUS,
+                    givenUp(lookUp.reason()) + " The carrier could not be asked whether it has the message after "
+                            + lastLookUps + " tries.");
+        }
+    }
+
     private void attempt(OutboundSms sms) {
         attempts++;
         SendOutcome outcome = sender.send(sms);
         if (outcome instanceof Accepted accepted) {
-            dispatch(new RecordSmsAccepted(
-                    messageId, practiceId, clientId, accepted.providerMessageId(), accepted.acceptedAt()));
-            statusCheckId = deadlineManager.schedule(
-                    policy.stuckAfter(), CHECK_STATUS, new StatusCheck(accepted.providerMessageId()));
+            accepted(accepted);
         } else if (outcome instanceof Rejected rejected) {
             fail(rejected.errorCode(), rejected.reason());
         } else if (outcome instanceof TransientFailure failure) {
             retryOrGiveUp(sms, failure.errorCode(), failure.reason());
         } else if (outcome instanceof Ambiguous ambiguous) {
-            // The next attempt begins with a look-up at the carrier, which must not come before the unanswered
-            // request could still arrive there.
-            retryOrGiveUp(sms, "ambiguous", ambiguous.reason(), policy.ambiguousWait());
+            if (attempts >= policy.retry().maxAttempts()) {
+                // Looked up, like the next attempt would be, once the unanswered request could have arrived.
+                lastLookUpId = deadlineManager.schedule(
+                        policy.ambiguousWait(),
+                        LAST_LOOK_UP,
+                        new LastLookUp(sms, readable(AMBIGUOUS, ambiguous.reason())));
+            } else {
+                // The next attempt begins with a look-up at the carrier, which must not come before the unanswered
+                // request could still arrive there.
+                retryOrGiveUp(sms, AMBIGUOUS, ambiguous.reason(), policy.ambiguousWait());
+            }
         }
+    }
+
+    private void accepted(Accepted accepted) {
+        dispatch(new RecordSmsAccepted(
+                messageId, practiceId, clientId, accepted.providerMessageId(), accepted.acceptedAt()));
+        statusCheckId = deadlineManager.schedule(
+                policy.stuckAfter(), CHECK_STATUS, new StatusCheck(accepted.providerMessageId()));
     }
 
     private void retryOrGiveUp(OutboundSms sms, String errorCode, String reason) {
@@ -201,7 +247,7 @@ public class SmsDeliverySaga {
     private void retryOrGiveUp(OutboundSms sms, String errorCode, String reason, Duration atLeast) {
         String readable = readable(errorCode, reason);
         if (attempts >= policy.retry().maxAttempts()) {
-            fail(errorCode, "gave up after " + attempts + " attempts: " + readable);
+            fail(errorCode, givenUp(readable));
             return;
         }
         Duration backoff = policy.retry().backoff(attempts, jitter.draw());
@@ -240,10 +286,18 @@ public class SmsDeliverySaga {
         }
     }
 
+    private String givenUp(String reason) {
+        return "gave up after " + attempts + " attempts: " + reason;
+    }
+
     private void stopCheckingStatus() {
         if (statusCheckId != null) {
             deadlineManager.cancelSchedule(CHECK_STATUS, statusCheckId);
             statusCheckId = null;
+        }
+        if (lastLookUpId != null) {
+            deadlineManager.cancelSchedule(LAST_LOOK_UP, lastLookUpId);
+            lastLookUpId = null;
         }
     }
 

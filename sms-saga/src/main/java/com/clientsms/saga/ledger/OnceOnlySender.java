@@ -50,33 +50,57 @@ public class OnceOnlySender {
     }
 
     public SendOutcome send(OutboundSms sms) {
-        List<SendAttempt> earlier = ledger.attempts(sms.messageId());
-        Optional<SendAttempt> accepted = earlier.stream()
-                .filter(a -> a.outcome() == AttemptOutcome.ACCEPTED)
-                .findFirst();
-        if (accepted.isPresent()) {
-            log.info("Message {} was accepted by the carrier earlier; not sending it again", sms.messageId());
-            return new Accepted(accepted.get().providerMessageId(), clock.instant());
+        Finding earlier = lookUpEarlierAttempts(sms);
+        if (earlier instanceof Found found) {
+            return found.acceptance();
         }
-        List<SendAttempt> unresolved =
-                earlier.stream().filter(SendAttempt::unresolved).toList();
-        if (!unresolved.isEmpty()) {
-            Optional<Accepted> found;
-            try {
-                found = lookUp(sms, unresolved);
-            } catch (CarrierUnreachable e) {
-                // Still unresolved: the caller retries later, and the next attempt looks the message up again.
-                return new Ambiguous("The carrier could not be asked whether it already has the message.");
-            }
-            if (found.isPresent()) {
-                return found.get();
-            }
+        if (earlier instanceof Unanswered) {
+            // Still unresolved: the caller retries later, and the next attempt looks the message up again.
+            return new Ambiguous("The carrier could not be asked whether it already has the message.");
         }
         int attempt = ledger.begin(sms.messageId(), clock.instant());
         SendOutcome outcome = callCarrier(sms, attempt);
         record(sms.messageId(), attempt, outcome);
         return outcome;
     }
+
+    /**
+     * Whether the carrier already has the message from an earlier attempt, without sending it: an accepted attempt
+     * answers at once; attempts that may have reached the carrier are looked up there, and the ledger records what
+     * was found. The saga asks this before it gives up after an unanswered last attempt.
+     */
+    public Finding lookUpEarlierAttempts(OutboundSms sms) {
+        List<SendAttempt> earlier = ledger.attempts(sms.messageId());
+        Optional<SendAttempt> accepted = earlier.stream()
+                .filter(a -> a.outcome() == AttemptOutcome.ACCEPTED)
+                .findFirst();
+        if (accepted.isPresent()) {
+            log.info("Message {} was accepted by the carrier earlier; not sending it again", sms.messageId());
+            return new Found(new Accepted(accepted.get().providerMessageId(), clock.instant()));
+        }
+        List<SendAttempt> unresolved =
+                earlier.stream().filter(SendAttempt::unresolved).toList();
+        if (unresolved.isEmpty()) {
+            return new NotFound();
+        }
+        try {
+            return lookUp(sms, unresolved).<Finding>map(Found::new).orElseGet(NotFound::new);
+        } catch (CarrierUnreachable e) {
+            return new Unanswered();
+        }
+    }
+
+    /** What the carrier has of a message from earlier attempts. */
+    public sealed interface Finding permits Found, NotFound, Unanswered {}
+
+    /** The carrier has the message (or an earlier attempt was accepted): it must not be sent again. */
+    public record Found(Accepted acceptance) implements Finding {}
+
+    /** No earlier attempt reached the carrier. */
+    public record NotFound() implements Finding {}
+
+    /** The carrier could not be asked: sending now could duplicate the message. */
+    public record Unanswered() implements Finding {}
 
     private Optional<Accepted> lookUp(OutboundSms sms, List<SendAttempt> unresolved) {
         SendAttempt first = unresolved.get(0);

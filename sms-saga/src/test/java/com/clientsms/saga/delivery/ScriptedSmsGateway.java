@@ -23,6 +23,7 @@ class ScriptedSmsGateway implements SmsGateway {
     private RuntimeException failure;
     private SendOutcome.Accepted found;
     private int lookUps;
+    private int lookUpsToFail;
     private DeliveryReport status;
 
     ScriptedSmsGateway(SendOutcome answer) {
@@ -45,6 +46,11 @@ class ScriptedSmsGateway implements SmsGateway {
     /** What a look-up after an ambiguous attempt finds at the carrier (null: nothing). */
     void findOnLookup(SendOutcome.Accepted acceptedEarlier) {
         this.found = acceptedEarlier;
+    }
+
+    /** The next {@code times} look-ups cannot reach the carrier. */
+    void failLookUps(int times) {
+        this.lookUpsToFail = times;
     }
 
     /** What the carrier answers when asked for the status of a message (null: it does not know it). */
@@ -74,6 +80,10 @@ class ScriptedSmsGateway implements SmsGateway {
     @Override
     public Optional<SendOutcome.Accepted> find(OutboundSms sms, Instant notBefore) {
         lookUps++;
+        if (lookUpsToFail > 0) {
+            lookUpsToFail--;
+            throw new IllegalStateException("carrier unreachable");
+        }
         return Optional.ofNullable(found);
     }
 

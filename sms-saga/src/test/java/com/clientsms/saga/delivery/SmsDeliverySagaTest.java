@@ -46,6 +46,8 @@ class SmsDeliverySagaTest {
     private static final DeliveryPolicy POLICY = new DeliveryPolicy(
             new DeliveryPolicy.Retry(3, Duration.ofSeconds(2), MAX_BACKOFF), STUCK_AFTER, 2, AMBIGUOUS_WAIT);
 
+    private static final SendOutcome TOO_MANY = new SendOutcome.TransientFailure("20429", "Too many requests.");
+
     private SagaTestFixture<SmsDeliverySaga> fixture;
     private ScriptedSmsGateway gateway;
     private InMemorySendLedger ledger;
@@ -245,6 +247,78 @@ class SmsDeliverySagaTest {
                 .whenTimeElapses(Duration.ofHours(1))
                 .expectDispatchedCommands(failed("ambiguous", "gave up after 3 attempts: Read timed out."))
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void unansweredLastAttemptIsNotCalledFailedBeforeTheCarrierIsAsked() {
+        gateway.answerInTurn(TOO_MANY, TOO_MANY, new SendOutcome.Ambiguous("Read timed out."));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(Duration.ofSeconds(10))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+        assertThat(gateway.sent()).hasSize(3);
+        assertThat(gateway.lookUps()).isZero();
+    }
+
+    @Test
+    void unansweredLastAttemptTheCarrierHasIsRecordedAsAcceptedNotFailed() {
+        gateway.answerInTurn(TOO_MANY, TOO_MANY, new SendOutcome.Ambiguous("Read timed out."));
+        gateway.findOnLookup(new SendOutcome.Accepted("SMlast", ACCEPTED_AT));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectDispatchedCommands(
+                        new RecordSmsAccepted(MESSAGE_ID, PRACTICE_ID, CLIENT_ID, "SMlast", ACCEPTED_AT))
+                .expectActiveSagas(1);
+        assertThat(gateway.sent()).hasSize(3);
+        assertThat(ledger.attempts(MESSAGE_ID))
+                .extracting(a -> a.outcome())
+                .containsExactly(
+                        AttemptOutcome.TRANSIENT_FAILURE, AttemptOutcome.TRANSIENT_FAILURE, AttemptOutcome.ACCEPTED);
+    }
+
+    @Test
+    void carrierThatCannotBeAskedAboutTheLastAttemptIsAskedAgain() {
+        gateway.answerInTurn(TOO_MANY, TOO_MANY, new SendOutcome.Ambiguous("Read timed out."));
+        gateway.findOnLookup(new SendOutcome.Accepted("SMlast", ACCEPTED_AT));
+        gateway.failLookUps(1);
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectDispatchedCommands(
+                        new RecordSmsAccepted(MESSAGE_ID, PRACTICE_ID, CLIENT_ID, "SMlast", ACCEPTED_AT));
+        assertThat(gateway.lookUps()).isEqualTo(2);
+        assertThat(gateway.sent()).hasSize(3);
+    }
+
+    @Test
+    void carrierThatCanNeverBeAskedEndsTheMessageFailedSayingSo() {
+        gateway.answerInTurn(TOO_MANY, TOO_MANY, new SendOutcome.Ambiguous("Read timed out."));
+        gateway.failLookUps(Integer.MAX_VALUE);
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectDispatchedCommands(failed(
+                        "ambiguous",
+                        "gave up after 3 attempts: Read timed out. The carrier could not be asked whether it has the"
+                                + " message after 2 tries."))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(gateway.sent()).hasSize(3);
+    }
+
+    @Test
+    void finalReportWhileTheLastAttemptWaitsForItsLookUpEndsTheSaga() throws Exception {
+        gateway.answerInTurn(TOO_MANY, TOO_MANY, new SendOutcome.Ambiguous("Read timed out."));
+
+        fixture.givenAPublished(requested(MESSAGE_ID))
+                .andThenTimeElapses(Duration.ofSeconds(10))
+                .whenPublishingA(statusChanged(MESSAGE_ID, DeliveryStatus.DELIVERED, null))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(gateway.lookUps()).isZero();
     }
 
     @Test
