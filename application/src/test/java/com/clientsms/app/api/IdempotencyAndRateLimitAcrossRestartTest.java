@@ -40,14 +40,13 @@ class IdempotencyAndRateLimitAcrossRestartTest {
                                 .status())
                         .isEqualTo(202);
             }
-            long before = messagesRequested(app);
             Http.Response limited =
                     admin.postJson("/api/clients/harbour-client-01/messages", Map.of("body", "One too many"));
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.contentType()).startsWith("application/problem+json");
             assertThat(limited.detail()).contains("3 send requests a minute");
             assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
-            assertThat(messagesRequested(app)).isEqualTo(before);
+            assertThat(messagesRequested(app, "One too many")).isZero();
             assertThat(practitioner.get("/api/clients").status())
                     .as("reading is not limited")
                     .isEqualTo(200);
@@ -55,7 +54,6 @@ class IdempotencyAndRateLimitAcrossRestartTest {
         try (ConfigurableApplicationContext app = start(dataDir)) {
             Http practitioner = Http.as(baseUrl(app), "practitioner1");
             awaitDemoData(practitioner);
-            long before = messagesRequested(app);
 
             Http.Response retry = practitioner
                     .withHeader("Idempotency-Key", key)
@@ -63,15 +61,19 @@ class IdempotencyAndRateLimitAcrossRestartTest {
 
             assertThat(retry.status()).isEqualTo(202);
             assertThat(retry.json()).isEqualTo(first.json());
-            assertThat(messagesRequested(app)).isEqualTo(before);
+            assertThat(messagesRequested(app, request.get("body")))
+                    .as("requested once, before the restart")
+                    .isEqualTo(1);
         }
     }
 
-    private static long messagesRequested(ConfigurableApplicationContext app) {
+    /** By body: the broadcasts' messages are requested by the fan-out meanwhile, so a total would move on its own. */
+    private static long messagesRequested(ConfigurableApplicationContext app, String body) {
         return app.getBean(JdbcTemplate.class)
                 .queryForObject(
-                        "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.MessageRequested'",
-                        Long.class);
+                        "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.MessageRequested'"
+                                + " AND convert_from(payload, 'UTF8')::jsonb ->> 'body' = ?",
+                        Long.class, body);
     }
 
     private static void awaitDemoData(Http http) {

@@ -13,8 +13,9 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Axon interrupts work that runs longer than its defaults (a command's handler after 30 s, a unit of work after 60 s).
- * Two kinds of work here legitimately take longer: the delivery saga's batches make one carrier call per message in a
- * row, and a broadcast appends one message per recipient in one command. The shipped settings must reach Axon, the
+ * Three kinds of work here legitimately take longer: the delivery saga's batches make one carrier call per message in a
+ * row, the broadcast fan-out requests a broadcast's parts one after the other, and accepting a broadcast reads and
+ * records the whole audience in one command. The shipped settings must reach Axon, the
  * saga's under its processor's exact name (mixed case, which needs the bracket form).
  */
 class AxonTimeoutsTest {
@@ -29,7 +30,14 @@ class AxonTimeoutsTest {
                 .isNotNull();
         assertThat(saga.getTimeoutMs()).isGreaterThanOrEqualTo(30 * 60 * 1000);
         assertThat(saga.getWarningThresholdMs()).isEqualTo(120_000);
-        assertThat(timeouts.getTransaction().getEventProcessor()).containsOnlyKeys("SmsDeliverySagaProcessor");
+        TaskTimeoutSettings fanOut =
+                timeouts.getTransaction().getEventProcessor().get("broadcast-fan-out");
+        assertThat(fanOut)
+                .as("settings for the broadcast fan-out's processor, which requests a broadcast's parts in one go")
+                .isNotNull();
+        assertThat(fanOut.getTimeoutMs()).isGreaterThanOrEqualTo(30 * 60 * 1000);
+        assertThat(timeouts.getTransaction().getEventProcessor())
+                .containsOnlyKeys("SmsDeliverySagaProcessor", "broadcast-fan-out");
         assertThat(timeouts.getTransaction().getEventProcessors().getTimeoutMs())
                 .isEqualTo(60_000);
     }

@@ -32,8 +32,9 @@ class FailoverTest {
             AppInstance first = run.start("app-a");
             AppInstance second = run.start("app-b");
             run.registerClients(recipients);
-            String broadcastId = run.broadcast();
-            int expected = run.deliveries(broadcastId).size();
+            FaultRun.Accepted broadcast = run.broadcast();
+            String broadcastId = broadcast.broadcastId();
+            int expected = broadcast.targeted();
             await().atMost(FaultSizes.settleWithin(recipients))
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> run.twilio.count("created") >= Math.max(1, expected / 10));

@@ -127,12 +127,18 @@ final class FaultRun implements AutoCloseable {
         }
     }
 
-    /** A broadcast to all of the admin's practice; answers its id. */
-    String broadcast() throws Exception {
+    /**
+     * A broadcast to all of the admin's practice, as the 202 answered it. Its messages are requested after the answer,
+     * by the fan-out; every run checks that exactly {@code targeted} were.
+     */
+    Accepted broadcast() throws Exception {
         JsonNode accepted = post("admin", "/api/broadcasts", Map.of("body", BODY));
         progress("broadcast accepted, " + accepted.get("targeted").asInt() + " targeted");
-        return accepted.get("broadcastId").asText();
+        return new Accepted(
+                accepted.get("broadcastId").asText(), accepted.get("targeted").asInt());
     }
+
+    record Accepted(String broadcastId, int targeted) {}
 
     JsonNode post(String user, String path, Object body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(anyLiveBaseUrl() + path))

@@ -17,8 +17,9 @@ class FlakyGatewayFaultTest {
         try (FaultRun run = new FaultRun("flaky-gateway", faults)) {
             run.start("app");
             run.registerClients(recipients);
-            String broadcastId = run.broadcast();
-            int expected = run.deliveries(broadcastId).size();
+            FaultRun.Accepted broadcast = run.broadcast();
+            String broadcastId = broadcast.broadcastId();
+            int expected = broadcast.targeted();
             run.awaitSettled(broadcastId, expected, FaultSizes.settleWithin(recipients));
 
             Invariants invariants = new Invariants("flaky gateway (20% 5xx, 10% 429, 5% ambiguous)");

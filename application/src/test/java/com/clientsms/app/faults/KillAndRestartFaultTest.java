@@ -23,8 +23,9 @@ class KillAndRestartFaultTest {
         try (FaultRun run = new FaultRun("kill-restart", faults)) {
             run.start("app-0");
             run.registerClients(recipients);
-            String broadcastId = run.broadcast();
-            int expected = run.deliveries(broadcastId).size();
+            FaultRun.Accepted broadcast = run.broadcast();
+            String broadcastId = broadcast.broadcastId();
+            int expected = broadcast.targeted();
             int demoRecipients = expected - recipients;
 
             Random random = new Random(FaultSizes.SEED);

@@ -20,8 +20,9 @@ class ReadModelOutageFaultTest {
         try (FaultRun run = new FaultRun("read-model-outage", faults)) {
             run.start("app");
             run.registerClients(recipients);
-            String broadcastId = run.broadcast();
-            int expected = run.deliveries(broadcastId).size();
+            FaultRun.Accepted broadcast = run.broadcast();
+            String broadcastId = broadcast.broadcastId();
+            int expected = broadcast.targeted();
             await().atMost(FaultSizes.settleWithin(recipients))
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> run.twilio.count("created") >= expected / 10);

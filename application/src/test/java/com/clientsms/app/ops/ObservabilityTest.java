@@ -26,6 +26,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What an operator sees of a running instance: health for the probes, Prometheus metrics for the scraper (no sign-in),
@@ -41,7 +43,6 @@ import org.springframework.test.annotation.DirtiesContext;
         classes = ClientSmsApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "clientsms.data-dir=target/it/observability",
             "clientsms.embedded.postgres.durable=false",
             // Reports follow the acceptance at once, so callbacks often arrive before the saga has recorded it: the
             // correlation id must still follow the message.
@@ -59,6 +60,17 @@ import org.springframework.test.annotation.DirtiesContext;
 class ObservabilityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A store of its own each run: the counters start at zero with the context, and a store left by an earlier run
+     * would resume that run's unfinished deliveries and count them under the same practice and audience.
+     */
+    private static final String DATA_DIR = "target/it/observability-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void freshStore(DynamicPropertyRegistry registry) {
+        registry.add("clientsms.data-dir", () -> DATA_DIR);
+    }
 
     @LocalServerPort
     int port;

@@ -4,13 +4,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.clientsms.command.lookup.AudienceMember;
 import com.clientsms.kernel.body.MessageBody;
-import com.clientsms.kernel.body.SmsEncoding;
 import com.clientsms.kernel.rule.RuleViolation;
 import com.clientsms.kernel.sending.Audience;
 import com.clientsms.kernel.sending.BroadcastAccepted;
+import com.clientsms.kernel.sending.BroadcastRecipient;
 import com.clientsms.kernel.sending.BroadcastRequested;
 import com.clientsms.kernel.sending.BroadcastResendRequested;
-import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.sending.SkipReason;
 import com.clientsms.kernel.sending.SkippedRecipient;
 import com.clientsms.kernel.staff.StaffRef;
@@ -28,9 +27,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One message to many clients. The audience is fixed when the broadcast is requested: the clients it targeted, each
- * once, get a MessageRequested in the same commit, and everyone left out is recorded with the reason. The state stays
- * the same size whatever the number of recipients.
+ * One message to many clients. The audience is fixed when the broadcast is requested: one event names the clients it
+ * targets, each once, and everyone left out with the reason. Their messages are requested afterwards, in parts
+ * ({@link BroadcastFanOut}, {@link BroadcastPart}), so accepting a broadcast costs one event however large the
+ * practice. The state stays the same size whatever the number of recipients.
  */
 @Aggregate
 class Broadcast {
@@ -86,9 +86,6 @@ class Broadcast {
             apply(new BroadcastResendRequested(broadcastId, sender.practiceId(), resendOf, sender, now));
         }
         // Counted once: each count walks the whole text, and a broadcast repeats them for every recipient.
-        int characters = body.characters();
-        SmsEncoding encoding = body.encoding();
-        int segments = body.segments();
         apply(new BroadcastRequested(
                 broadcastId,
                 sender.practiceId(),
@@ -97,29 +94,15 @@ class Broadcast {
                 groupId,
                 groupName,
                 body.text(),
-                characters,
-                encoding,
-                segments,
+                body.characters(),
+                body.encoding(),
+                body.segments(),
                 recipients.size(),
                 left,
+                recipients.stream()
+                        .map(member -> new BroadcastRecipient(member.clientId(), member.name(), member.mobile()))
+                        .toList(),
                 now));
-        for (AudienceMember member : recipients) {
-            apply(new MessageRequested(
-                    messageId(broadcastId, member.clientId()),
-                    sender.practiceId(),
-                    member.clientId(),
-                    member.name(),
-                    member.mobile(),
-                    sender,
-                    audience,
-                    broadcastId,
-                    groupId,
-                    body.text(),
-                    characters,
-                    encoding,
-                    segments,
-                    now));
-        }
     }
 
     /** Derived from the broadcast and the client, so a retried or replayed request names the same messages. */

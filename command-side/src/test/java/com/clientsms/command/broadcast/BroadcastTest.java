@@ -18,13 +18,12 @@ import com.clientsms.command.lookup.FakeDirectoryLookup;
 import com.clientsms.kernel.body.SmsEncoding;
 import com.clientsms.kernel.sending.Audience;
 import com.clientsms.kernel.sending.BroadcastAccepted;
+import com.clientsms.kernel.sending.BroadcastRecipient;
 import com.clientsms.kernel.sending.BroadcastRequested;
 import com.clientsms.kernel.sending.BroadcastToAll;
-import com.clientsms.kernel.sending.MessageRequested;
 import com.clientsms.kernel.sending.SendToGroup;
 import com.clientsms.kernel.sending.SkipReason;
 import com.clientsms.kernel.sending.SkippedRecipient;
-import com.clientsms.kernel.staff.StaffRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -58,27 +57,8 @@ class BroadcastTest {
         fixture.registerAnnotatedCommandHandler(new BroadcastCommandHandler(fixture.getRepository(), lookup));
     }
 
-    private static String messageIdFor(String clientId) {
-        return UUID.nameUUIDFromBytes((BROADCAST + ":" + clientId).getBytes(StandardCharsets.UTF_8))
-                .toString();
-    }
-
-    private MessageRequested requested(StaffRef sender, AudienceMember to, Audience audience, String groupId) {
-        return new MessageRequested(
-                messageIdFor(to.clientId()),
-                PRACTICE,
-                to.clientId(),
-                to.name(),
-                to.mobile(),
-                sender,
-                audience,
-                BROADCAST,
-                groupId,
-                "Closed on Monday",
-                16,
-                SmsEncoding.GSM_7,
-                1,
-                fixture.currentTime());
+    private static BroadcastRecipient recipient(AudienceMember member) {
+        return new BroadcastRecipient(member.clientId(), member.name(), member.mobile());
     }
 
     @Test
@@ -89,23 +69,21 @@ class BroadcastTest {
                 new SkippedRecipient("c-dan", "Dan", SkipReason.OPTED_OUT));
         fixture.givenNoPriorActivity()
                 .when(new BroadcastToAll(BROADCAST, ADMIN, "Closed on Monday"))
-                .expectEvents(
-                        new BroadcastRequested(
-                                BROADCAST,
-                                PRACTICE,
-                                ADMIN,
-                                Audience.ALL,
-                                null,
-                                null,
-                                "Closed on Monday",
-                                16,
-                                SmsEncoding.GSM_7,
-                                1,
-                                2,
-                                skipped,
-                                fixture.currentTime()),
-                        requested(ADMIN, ANN, Audience.ALL, null),
-                        requested(ADMIN, EVE, Audience.ALL, null))
+                .expectEvents(new BroadcastRequested(
+                        BROADCAST,
+                        PRACTICE,
+                        ADMIN,
+                        Audience.ALL,
+                        null,
+                        null,
+                        "Closed on Monday",
+                        16,
+                        SmsEncoding.GSM_7,
+                        1,
+                        2,
+                        skipped,
+                        List.of(recipient(ANN), recipient(EVE)),
+                        fixture.currentTime()))
                 .expectResultMessagePayload(new BroadcastAccepted(BROADCAST, 2, skipped));
     }
 
@@ -114,22 +92,21 @@ class BroadcastTest {
         List<SkippedRecipient> skipped = List.of(new SkippedRecipient("c-dan", "Dan", SkipReason.OPTED_OUT));
         fixture.givenNoPriorActivity()
                 .when(new SendToGroup(BROADCAST, "g-1", SUPERUSER, "Closed on Monday"))
-                .expectEvents(
-                        new BroadcastRequested(
-                                BROADCAST,
-                                PRACTICE,
-                                SUPERUSER,
-                                Audience.GROUP,
-                                "g-1",
-                                "Tuesday group",
-                                "Closed on Monday",
-                                16,
-                                SmsEncoding.GSM_7,
-                                1,
-                                1,
-                                skipped,
-                                fixture.currentTime()),
-                        requested(SUPERUSER, ANN, Audience.GROUP, "g-1"))
+                .expectEvents(new BroadcastRequested(
+                        BROADCAST,
+                        PRACTICE,
+                        SUPERUSER,
+                        Audience.GROUP,
+                        "g-1",
+                        "Tuesday group",
+                        "Closed on Monday",
+                        16,
+                        SmsEncoding.GSM_7,
+                        1,
+                        1,
+                        skipped,
+                        List.of(recipient(ANN)),
+                        fixture.currentTime()))
                 .expectResultMessagePayload(new BroadcastAccepted(BROADCAST, 1, skipped));
     }
 

@@ -2,6 +2,7 @@ package com.clientsms.command.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.clientsms.command.staff.StaffAccount;
 import com.clientsms.command.staff.StaffAccounts;
@@ -19,6 +20,7 @@ import com.clientsms.kernel.sending.SkipReason;
 import com.clientsms.kernel.sending.SkippedRecipient;
 import com.clientsms.kernel.staff.Role;
 import com.clientsms.kernel.staff.StaffRef;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -134,7 +136,18 @@ class DirectoryLookupIntegrationTest {
                         "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                         Integer.class,
                         "b-" + tag))
-                .isEqualTo(3);
+                .as("accepting the broadcast appends one event")
+                .isEqualTo(1);
+        // The fan-out then requests the two messages, in one part (the part's event and one per message).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                        "SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ?"
+                                + " ORDER BY sequencenumber",
+                        String.class,
+                        "b-" + tag + "#0"))
+                .containsExactly(
+                        "com.clientsms.kernel.sending.BroadcastPartRequested",
+                        "com.clientsms.kernel.sending.MessageRequested",
+                        "com.clientsms.kernel.sending.MessageRequested"));
         assertThat(List.of(zoe, amy)).allMatch(id -> lookup.isClientOf(practice, id));
     }
 
