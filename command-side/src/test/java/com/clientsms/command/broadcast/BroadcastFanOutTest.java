@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -128,6 +129,16 @@ class BroadcastFanOutTest {
         assertThatThrownBy(() -> fanOut.on(broadcastTo(3), MetaData.with("correlationId", "x")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("event store unreachable");
+    }
+
+    @Test
+    void aLargeFanOutIsNotInterruptedAtAxonsThirtySecondsForAnEventHandler() throws Exception {
+        MessageHandlerTimeout timeout = BroadcastFanOut.class
+                .getDeclaredMethod("on", BroadcastRequested.class, MetaData.class)
+                .getAnnotation(MessageHandlerTimeout.class);
+
+        assertThat(timeout).isNotNull();
+        assertThat(timeout.timeoutMs()).isGreaterThanOrEqualTo(30 * 60 * 1000);
     }
 
     @Test
