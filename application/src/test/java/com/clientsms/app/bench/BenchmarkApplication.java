@@ -56,8 +56,19 @@ final class BenchmarkApplication implements AutoCloseable {
                 "--clientsms.demo-data=false",
                 "--logging.level.root=WARN"));
         arguments.addAll(List.of(extraArguments));
-        // -Dbench.app.args="--a=b --c=d" tries other settings without a code change (processor tuning, say). A setting
-        // given there replaces the benchmark's own (Spring would join two values of one key with a comma).
+        withOverrides(arguments);
+        return new BenchmarkApplication(
+                new SpringApplicationBuilder(ClientSmsApplication.class)
+                        .sources(sources)
+                        .run(arguments.toArray(String[]::new)),
+                dataDir);
+    }
+
+    /**
+     * -Dbench.app.args="--a=b --c=d" tries other settings without a code change (processor tuning, say). A setting
+     * given there replaces the benchmark's own (Spring would join two values of one key with a comma).
+     */
+    static void withOverrides(List<String> arguments) {
         String more = System.getProperty("bench.app.args", "").trim();
         if (!more.isEmpty()) {
             List<String> overrides = List.of(more.split("\\s+"));
@@ -65,11 +76,6 @@ final class BenchmarkApplication implements AutoCloseable {
                     override -> arguments.removeIf(argument -> key(argument).equals(key(override))));
             arguments.addAll(overrides);
         }
-        return new BenchmarkApplication(
-                new SpringApplicationBuilder(ClientSmsApplication.class)
-                        .sources(sources)
-                        .run(arguments.toArray(String[]::new)),
-                dataDir);
     }
 
     private static String key(String argument) {

@@ -148,6 +148,7 @@ class MemoryBenchmarkTest {
                 "--clientsms.simulator.undelivered-rate=0",
                 "--clientsms.simulator.failed-rate=0",
                 "--logging.level.root=WARN"));
+        BenchmarkApplication.withOverrides(command);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("app.log").toFile())
