@@ -20,7 +20,7 @@ class BroadcastFanOutConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     BroadcastFanOut broadcastFanOut(
-            CommandGateway commands, @Value("${clientsms.broadcast.part-size:500}") int partSize) {
+            CommandGateway commands, @Value("${clientsms.broadcast.part-size:100}") int partSize) {
         return new BroadcastFanOut(commands, partSize);
     }
 
