@@ -212,6 +212,7 @@ abstract class BroadcastOutcomeProjectionContract {
                 1,
                 clientIds.length,
                 List.of(new SkippedRecipient("c-inactive", "Ina Active", SkipReason.INACTIVE)),
+                List.of(),
                 at));
         for (String clientId : clientIds) {
             projection.on(new MessageRequested(

@@ -195,6 +195,7 @@ class ProjectionRebuildTest {
                 1,
                 count,
                 List.of(),
+                List.of(),
                 T0));
         for (int i = from; i < from + count; i++) {
             String messageId = clientId + "-m" + i;

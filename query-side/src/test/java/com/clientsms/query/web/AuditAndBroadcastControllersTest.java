@@ -96,6 +96,7 @@ class AuditAndBroadcastControllersTest {
                 1,
                 1,
                 List.of(),
+                List.of(),
                 T0);
         var broadcastMessage = new MessageRequested(
                 "b1-c2",

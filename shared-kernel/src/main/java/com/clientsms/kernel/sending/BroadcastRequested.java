@@ -36,36 +36,4 @@ public record BroadcastRequested(
         skipped = skipped == null ? List.of() : skipped;
         recipients = recipients == null ? List.of() : recipients;
     }
-
-    /** A broadcast as revision 1 recorded it: its messages were requested with it, nothing is left to fan out. */
-    public BroadcastRequested(
-            String broadcastId,
-            String practiceId,
-            StaffRef sender,
-            Audience audience,
-            String groupId,
-            String groupName,
-            String body,
-            int characters,
-            SmsEncoding encoding,
-            int segments,
-            int targeted,
-            List<SkippedRecipient> skipped,
-            Instant requestedAt) {
-        this(
-                broadcastId,
-                practiceId,
-                sender,
-                audience,
-                groupId,
-                groupName,
-                body,
-                characters,
-                encoding,
-                segments,
-                targeted,
-                skipped,
-                List.of(),
-                requestedAt);
-    }
 }
