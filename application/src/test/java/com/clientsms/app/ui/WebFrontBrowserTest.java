@@ -100,6 +100,10 @@ class WebFrontBrowserTest extends WebFrontApplication {
         browser.screenshots("compose-sent");
         browser.find("#result-link").click();
         String messageId = browser.driver().getCurrentUrl().replaceAll(".*#message-", "");
+        // The history is a read model: the message shows once it is projected, a moment after the 202 (later when the
+        // projection is still busy with an earlier test's broadcast). Until then the page says so and looks again.
+        browser.waiting().until(driver -> !driver.findElements(By.id("message-" + messageId))
+                .isEmpty());
         WebElement message = browser.find("#message-" + messageId);
         assertThat(message.findElement(By.cssSelector(".body")).getText()).isEqualTo(text);
         browser.waiting().until(driver -> {
