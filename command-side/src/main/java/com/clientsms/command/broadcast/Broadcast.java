@@ -85,7 +85,6 @@ class Broadcast {
         if (resendOf != null) {
             apply(new BroadcastResendRequested(broadcastId, sender.practiceId(), resendOf, sender, now));
         }
-        // Counted once: each count walks the whole text, and a broadcast repeats them for every recipient.
         apply(new BroadcastRequested(
                 broadcastId,
                 sender.practiceId(),

@@ -219,7 +219,7 @@ public class SmsDeliverySaga {
         } else if (outcome instanceof TransientFailure failure) {
             retryOrGiveUp(sms, failure.errorCode(), failure.reason());
         } else if (outcome instanceof Ambiguous ambiguous) {
-            if (attempts >= policy.retry().maxAttempts()) {
+            if (outOfAttempts()) {
                 // Looked up, like the next attempt would be, once the unanswered request could have arrived.
                 lastLookUpId = deadlineManager.schedule(
                         policy.ambiguousWait(),
@@ -246,7 +246,7 @@ public class SmsDeliverySaga {
 
     private void retryOrGiveUp(OutboundSms sms, String errorCode, String reason, Duration atLeast) {
         String readable = readable(errorCode, reason);
-        if (attempts >= policy.retry().maxAttempts()) {
+        if (outOfAttempts()) {
             fail(errorCode, givenUp(readable));
             return;
         }
@@ -284,6 +284,10 @@ public class SmsDeliverySaga {
             log.warn("Could not ask the carrier for the status of message {}", messageId, e);
             return Optional.empty();
         }
+    }
+
+    private boolean outOfAttempts() {
+        return attempts >= policy.retry().maxAttempts();
     }
 
     private String givenUp(String reason) {
