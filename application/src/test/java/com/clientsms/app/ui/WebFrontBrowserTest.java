@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -121,6 +122,21 @@ class WebFrontBrowserTest extends WebFrontApplication {
                 .isIn("Delivered", "Undelivered", "Failed");
         browser.assertAccessibleOnDesktopAndPhone("client history");
         browser.screenshots("client-history");
+    }
+
+    @Test
+    void aHistoryOpenedAtAMessageNotYetRecordedSaysSoInsteadOfLeavingItOut() {
+        browser.signIn(baseUrl(), "practitioner1");
+
+        browser.open(baseUrl() + "/clients/" + OWN_CLIENT + "#message-" + UUID.randomUUID());
+
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("recording")));
+        assertThat(browser.find("#recording").getText()).contains("being recorded");
+        browser.screenshots("client-history-recording");
+        browser.open(baseUrl() + "/clients/" + OWN_CLIENT);
+        assertThat(browser.find("#recording").isDisplayed())
+                .as("without a message to wait for, the notice stays hidden")
+                .isFalse();
     }
 
     @Test
